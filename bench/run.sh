@@ -1,0 +1,386 @@
+#!/usr/bin/env bash
+# coc-lint benchmark: builds the workspace, generates a seeded corpus under
+# bench/corpus/ (only when missing or when its parameters changed), then
+# measures coc-lint against a serde_json parse-only baseline and checks its
+# findings against the corpus manifest. See bench/README.md.
+#
+# Usage: bash bench/run.sh
+# Environment: FILES (10000) RUNS (5) SEED (20240601) NDJSON_MB (200)
+#              NDJSON_RUNS (3) STARTUP_RUNS (200) CHECK_NDJSON_MB (5)
+#              BENCH_NO_INSTALL=1 (never apt-get install hyperfine / time)
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+cd "$ROOT"
+
+FILES=${FILES:-10000}
+RUNS=${RUNS:-5}
+SEED=${SEED:-20240601}
+NDJSON_MB=${NDJSON_MB:-200}
+NDJSON_RUNS=${NDJSON_RUNS:-3}
+STARTUP_RUNS=${STARTUP_RUNS:-200}
+CHECK_NDJSON_MB=${CHECK_NDJSON_MB:-5}
+CORPUS=$ROOT/bench/corpus
+BIN=$ROOT/target/release
+GEN=$BIN/gen-corpus
+PARSE=$BIN/parse-only
+COC=$BIN/coc-lint
+
+mkdir -p "$CORPUS"
+TMP=$(mktemp -d "${TMPDIR:-/tmp}/coc-bench.XXXXXX")
+trap 'rm -rf "$TMP"' EXIT
+ERRLOG=$CORPUS/last-run.stderr
+: >"$ERRLOG"
+
+say() { printf '%s\n' "$*"; }
+section() { printf '\n== %s\n' "$*"; }
+skip() { printf '  %s: skipped (%s)\n' "$1" "$2"; }
+
+# ------------------------------------------------------------------ tools
+maybe_install() { # maybe_install COMMAND DEBIAN_PACKAGE
+    command -v "$1" >/dev/null 2>&1 && return 0
+    [[ ${BENCH_NO_INSTALL:-0} == 1 || $(id -u) != 0 ]] && return 0
+    command -v apt-get >/dev/null 2>&1 || return 0
+    say "installing $2 (Debian package; set BENCH_NO_INSTALL=1 to avoid this)"
+    apt-get install -y -qq "$2" >/dev/null 2>&1 ||
+        { apt-get update -qq >/dev/null 2>&1 && apt-get install -y -qq "$2" >/dev/null 2>&1; } ||
+        say "  could not install $2; continuing without it"
+}
+maybe_install hyperfine hyperfine
+[[ -x /usr/bin/time ]] || maybe_install /usr/bin/time time
+HAVE_TIME=0
+[[ -x /usr/bin/time ]] && HAVE_TIME=1
+
+# ------------------------------------------------------------------ build
+section "build"
+COC_NOTE=""
+if cargo build --release --workspace 2>"$TMP/build.log"; then
+    say "cargo build --release --workspace: ok"
+else
+    say "cargo build --release --workspace FAILED (last lines below); building the bench tools alone"
+    tail -n 15 "$TMP/build.log" | sed 's/^/  | /'
+    cargo build --release -p coc-lint-bench
+    if [[ -x $COC ]]; then
+        COC_NOTE="(STALE: the workspace did not build; these figures are for the coc-lint binary left by an earlier build, $(date -r "$COC" '+%F %T'))"
+        say "WARNING: $COC_NOTE"
+    fi
+fi
+HAVE_COC=0
+if [[ -x $COC ]]; then
+    HAVE_COC=1
+else
+    say "target/release/coc-lint is missing: every coc-lint measurement below is skipped"
+fi
+
+# ---------------------------------------------------------------- helpers
+# timed CMD...: runs CMD with stdout and stderr discarded (stderr goes to the
+# error log); sets LAST_NS (wall time) and LAST_RC (exit status).
+timed() {
+    local start end
+    LAST_RC=0
+    start=$(date +%s%N)
+    "$@" >/dev/null 2>>"$ERRLOG" || LAST_RC=$?
+    end=$(date +%s%N)
+    LAST_NS=$((end - start))
+}
+
+# timed_rss OUT CMD...: like timed, under /usr/bin/time -v when available;
+# sets LAST_RSS_KB (Maximum resident set size) too.
+timed_rss() {
+    local start end
+    LAST_RC=0
+    LAST_RSS_KB=""
+    start=$(date +%s%N)
+    if ((HAVE_TIME)); then
+        /usr/bin/time -v -o "$TMP/time.txt" "$@" >/dev/null 2>>"$ERRLOG" || LAST_RC=$?
+    else
+        "$@" >/dev/null 2>>"$ERRLOG" || LAST_RC=$?
+    fi
+    end=$(date +%s%N)
+    LAST_NS=$((end - start))
+    if ((HAVE_TIME)); then
+        LAST_RSS_KB=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$TMP/time.txt")
+        # time -v reports "Command exited with non-zero status N" and keeps
+        # the command's status as its own.
+    fi
+}
+
+# median of integers on the command line
+median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {if (NR % 2) print a[(NR+1)/2]; else print int((a[NR/2]+a[NR/2+1])/2)}'; }
+ms() { awk -v ns="$1" 'BEGIN {printf "%.1f ms", ns/1e6}'; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN {if (b > 0) printf "%.2fx", a/b; else print "n/a"}'; }
+row() { printf '  %-46s %12s   %s\n' "$1" "$2" "${3:-}"; }
+
+# A coc-lint exit status of 0 (clean) or 1 (errors found) is a successful run.
+coc_ok() {
+    if ((LAST_RC > 1)); then
+        say "  WARNING: coc-lint exited with status $LAST_RC (usage or I/O problem); see $ERRLOG"
+    fi
+}
+
+src_hash() { cat bench/Cargo.toml bench/src/*.rs bench/src/bin/gen-corpus.rs | cksum | cut -d' ' -f1; }
+GEN_HASH=$(src_hash)
+
+# fresh STAMPFILE CONTENT: true when the stamp matches (artifact up to date).
+fresh() { [[ -f $1 ]] && [[ $(cat "$1") == "$2" ]]; }
+
+# ----------------------------------------------------------------- corpus
+section "corpus (seed $SEED) in bench/corpus/"
+DIR=$CORPUS/dir
+STAMP="files=$FILES seed=$SEED gen=$GEN_HASH"
+if fresh "$CORPUS/dir.stamp" "$STAMP" && [[ -f $DIR/manifest.json ]]; then
+    say "directory corpus up to date"
+else
+    rm -rf "$DIR" "$CORPUS/dir.stamp"
+    "$GEN" dir --out "$DIR" --files "$FILES" --seed "$SEED"
+    printf '%s' "$STAMP" >"$CORPUS/dir.stamp"
+fi
+
+NDJSON=$CORPUS/export-${NDJSON_MB}mb.ndjson
+STAMP="mb=$NDJSON_MB seed=$SEED gen=$GEN_HASH"
+if fresh "$NDJSON.stamp" "$STAMP" && [[ -f $NDJSON.manifest.json ]]; then
+    say "NDJSON export up to date"
+else
+    rm -f "$CORPUS"/export-*mb.ndjson*
+    "$GEN" ndjson --out "$NDJSON" --bytes "${NDJSON_MB}M" --seed "$SEED"
+    printf '%s' "$STAMP" >"$NDJSON.stamp"
+fi
+
+CHECK_NDJSON=$CORPUS/check-${CHECK_NDJSON_MB}mb.ndjson
+STAMP="mb=$CHECK_NDJSON_MB seed=$((SEED + 1)) gen=$GEN_HASH"
+if fresh "$CHECK_NDJSON.stamp" "$STAMP" && [[ -f $CHECK_NDJSON.manifest.json ]]; then
+    say "NDJSON correctness sample up to date"
+else
+    rm -f "$CORPUS"/check-*mb.ndjson*
+    "$GEN" ndjson --out "$CHECK_NDJSON" --bytes "${CHECK_NDJSON_MB}M" --seed "$((SEED + 1))"
+    printf '%s' "$STAMP" >"$CHECK_NDJSON.stamp"
+fi
+
+BIG=$CORPUS/big-params.json
+STAMP="count=10000 seed=$SEED gen=$GEN_HASH"
+if fresh "$BIG.stamp" "$STAMP" && [[ -f $BIG.manifest.json ]]; then
+    say "big-params document up to date"
+else
+    "$GEN" big-params --out "$BIG" --count 10000 --seed "$SEED"
+    printf '%s' "$STAMP" >"$BIG.stamp"
+fi
+
+# The smallest valid execute-param file: the start-up probe.
+SMALL=$DIR/$(python3 - "$DIR/manifest.json" "$DIR" <<'EOF'
+import json, os, sys
+files = json.load(open(sys.argv[1]))["files"]
+valid = [f["path"] for f in files if not f["violations"] and f["kind"] == "execute-param"]
+print(min(valid, key=lambda p: os.path.getsize(os.path.join(sys.argv[2], p))))
+EOF
+)
+
+# -------------------------------------------------------- capabilities
+COC_J=0
+COC_NDJSON=0
+COC_SCHEMA=0
+if ((HAVE_COC)); then
+    if "$COC" check --help 2>/dev/null | grep -qE -- '(^|[ ,])-j\b|--jobs'; then COC_J=1; fi
+    printf '%s\n%s\n' \
+        '{"timeout":300,"execute_user":"root","success_rate":100}' \
+        '{"timeout":1,"execute_user":"root","success_rate":100}' >"$TMP/probe.ndjson"
+    rc=0
+    "$COC" check --format json "$TMP/probe.ndjson" >"$TMP/probe.json" 2>/dev/null || rc=$?
+    if ((rc <= 1)) && python3 - "$TMP/probe.json" <<'EOF'; then COC_NDJSON=1; fi
+import json, sys
+d = json.load(open(sys.argv[1]))["diagnostics"]
+names = {(x.get("name"), x.get("line")) for x in d}
+sys.exit(0 if ("timeout-out-of-range", 2) in names and not any(n == "json-syntax-error" for n, _ in names) else 1)
+EOF
+    if "$COC" schema --help >/dev/null 2>&1; then COC_SCHEMA=1; fi
+fi
+
+# ---------------------------------------------------------------- machine
+section "machine"
+row "date" "$(date '+%F %T %Z')"
+row "cores (nproc)" "$(nproc)"
+row "CPU" "$(awk -F': ' '/model name/ {print $2; exit}' /proc/cpuinfo)"
+row "memory" "$(awk '/MemTotal/ {printf "%.1f GiB", $2/1048576}' /proc/meminfo)"
+row "rustc" "$(rustc --version | cut -d' ' -f2)"
+row "commit" "$(git rev-parse --short HEAD 2>/dev/null || echo none)$(git diff --quiet HEAD -- 2>/dev/null || echo ' (+ uncommitted changes)')"
+if ((HAVE_COC)); then row "coc-lint" "$("$COC" --version 2>/dev/null || echo '?') $COC_NOTE"; fi
+
+# ------------------------------------------------------------ directory
+DIR_BYTES=$(find "$DIR" -name '*.json' ! -name manifest.json -printf '%s\n' | awk '{s+=$1} END {print s}')
+section "directory: $FILES files, $(awk -v b="$DIR_BYTES" 'BEGIN {printf "%.1f MB", b/1e6}') (median of $RUNS runs, alternating, after one warm-up run each)"
+declare -a P1 P2 C0 C1 C2
+C0=() C1=() C2=()
+COC_DIR_CMD=("$COC" check --format json "$DIR")
+for ((r = 0; r <= RUNS; r++)); do
+    timed "$PARSE" -j1 "$DIR"
+    ((r)) && P1+=("$LAST_NS")
+    timed "$PARSE" -j2 "$DIR"
+    ((r)) && P2+=("$LAST_NS")
+    if ((HAVE_COC)); then
+        timed "${COC_DIR_CMD[@]}"
+        coc_ok
+        ((r)) && C0+=("$LAST_NS")
+        if ((COC_J)); then
+            timed "$COC" check --format json -j 1 "$DIR"
+            coc_ok
+            ((r)) && C1+=("$LAST_NS")
+            timed "$COC" check --format json -j 2 "$DIR"
+            coc_ok
+            ((r)) && C2+=("$LAST_NS")
+        fi
+    fi
+done
+MP1=$(median "${P1[@]}")
+MP2=$(median "${P2[@]}")
+row "parse-only -j1" "$(ms "$MP1")"
+row "parse-only -j2" "$(ms "$MP2")"
+if ((HAVE_COC)); then
+    MC0=$(median "${C0[@]}")
+    row "coc-lint check --format json (default jobs)" "$(ms "$MC0")"
+    if ((COC_J)); then
+        MC1=$(median "${C1[@]}")
+        MC2=$(median "${C2[@]}")
+        row "coc-lint check --format json -j 1" "$(ms "$MC1")"
+        row "coc-lint check --format json -j 2" "$(ms "$MC2")"
+    fi
+    row "ratio coc-lint / parse-only -j1" "$(ratio "$MC0" "$MP1")"
+    row "ratio coc-lint / parse-only -j2" "$(ratio "$MC0" "$MP2")"
+    if ((COC_J)); then
+        row "ratio coc-lint -j1 / parse-only -j1" "$(ratio "$MC1" "$MP1")"
+        row "coc-lint speed-up -j1 -> -j2" "$(ratio "$MC1" "$MC2")"
+    else
+        skip "coc-lint -j1 / -j2" "coc-lint check has no -j option yet"
+    fi
+else
+    skip "coc-lint" "target/release/coc-lint missing"
+fi
+row "parse-only speed-up -j1 -> -j2" "$(ratio "$MP1" "$MP2")"
+
+# -------------------------------------------------------------- start-up
+section "start-up: one small file ($(stat -c %s "$SMALL") bytes, ${SMALL#"$ROOT"/})"
+if command -v hyperfine >/dev/null 2>&1; then
+    cmds=("$PARSE $SMALL")
+    ((HAVE_COC)) && cmds+=("$COC check $SMALL")
+    hyperfine -N -i --warmup 20 --runs "$STARTUP_RUNS" --export-json "$TMP/startup.json" \
+        "${cmds[@]}" >/dev/null 2>>"$ERRLOG"
+    mapfile -t SU < <(python3 - "$TMP/startup.json" <<'EOF'
+import json, sys
+for r in json.load(open(sys.argv[1]))["results"]:
+    print(int(r["median"] * 1e9))
+EOF
+    )
+    method="median of $STARTUP_RUNS runs (hyperfine -N)"
+else
+    # Fallback: mean over a loop (one date call per loop, not per run).
+    SU=()
+    progs=("$PARSE")
+    ((HAVE_COC)) && progs+=("$COC check")
+    for prog in "${progs[@]}"; do
+        start=$(date +%s%N)
+        for ((i = 0; i < STARTUP_RUNS; i++)); do $prog "$SMALL" >/dev/null 2>&1 || true; done
+        end=$(date +%s%N)
+        SU+=($(((end - start) / STARTUP_RUNS)))
+    done
+    method="mean of $STARTUP_RUNS runs (shell loop; hyperfine not installed)"
+fi
+row "parse-only FILE" "$(ms "${SU[0]}")" "$method"
+if ((HAVE_COC)); then
+    row "coc-lint check FILE" "$(ms "${SU[1]}")"
+    row "ratio coc-lint / parse-only" "$(ratio "${SU[1]}" "${SU[0]}")"
+else
+    skip "coc-lint check FILE" "target/release/coc-lint missing"
+fi
+
+# ---------------------------------------------------------------- NDJSON
+NDJSON_BYTES=$(stat -c %s "$NDJSON")
+NDJSON_LINES=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["lines"])' "$NDJSON.manifest.json")
+section "NDJSON export: $(awk -v b="$NDJSON_BYTES" 'BEGIN {printf "%.1f MB", b/1e6}'), $NDJSON_LINES documents (median of $NDJSON_RUNS runs; MB = 10^6 bytes)"
+((HAVE_TIME)) || say "  (/usr/bin/time missing: no peak RSS)"
+P=() C=()
+P_RSS=0 C_RSS=0
+for ((r = 0; r < NDJSON_RUNS; r++)); do
+    timed_rss "$PARSE" --ndjson "$NDJSON"
+    P+=("$LAST_NS")
+    [[ -n $LAST_RSS_KB ]] && ((LAST_RSS_KB > P_RSS)) && P_RSS=$LAST_RSS_KB
+    if ((HAVE_COC && COC_NDJSON)); then
+        timed_rss "$COC" check --format json "$NDJSON"
+        coc_ok
+        C+=("$LAST_NS")
+        [[ -n $LAST_RSS_KB ]] && ((LAST_RSS_KB > C_RSS)) && C_RSS=$LAST_RSS_KB
+    fi
+done
+mbps() { awk -v b="$NDJSON_BYTES" -v ns="$1" 'BEGIN {printf "%.0f MB/s", b/1e6/(ns/1e9)}'; }
+rss() { awk -v kb="$1" 'BEGIN {printf "%.1f MiB", kb/1024}'; }
+MP=$(median "${P[@]}")
+row "parse-only --ndjson" "$(ms "$MP")" "$(mbps "$MP"), max RSS $(rss "$P_RSS")"
+if ((HAVE_COC && COC_NDJSON)); then
+    MC=$(median "${C[@]}")
+    row "coc-lint check --format json FILE.ndjson" "$(ms "$MC")" "$(mbps "$MC"), max RSS $(rss "$C_RSS")"
+    row "ratio coc-lint / parse-only" "$(ratio "$MC" "$MP")"
+elif ((HAVE_COC)); then
+    skip "coc-lint on NDJSON" "coc-lint does not read .ndjson one document per line yet"
+else
+    skip "coc-lint on NDJSON" "target/release/coc-lint missing"
+fi
+
+# ------------------------------------------------------------ big params
+section "one ScriptExecuteParam with 10,000 script_params ($(awk -v b="$(stat -c %s "$BIG")" 'BEGIN {printf "%.0f KB", b/1e3}'))"
+timed "$PARSE" "$BIG"
+row "parse-only" "$(ms "$LAST_NS")"
+if ((HAVE_COC)); then
+    timed_rss "$COC" check --format json "$BIG"
+    coc_ok
+    row "coc-lint check --format json" "$(ms "$LAST_NS")" "${LAST_RSS_KB:+max RSS $(rss "$LAST_RSS_KB")}"
+    "$COC" check --format json "$BIG" >"$TMP/big.json" 2>>"$ERRLOG" || true
+    python3 "$ROOT/bench/compare.py" single "$BIG.manifest.json" "$TMP/big.json" "$BIG" || true
+else
+    skip "coc-lint" "target/release/coc-lint missing"
+fi
+
+# ----------------------------------------------------------- correctness
+section "correctness against the manifests"
+if ((HAVE_COC)); then
+    say "directory ($FILES files):"
+    "$COC" check --format json "$DIR" >"$TMP/dir.json" 2>>"$ERRLOG" || true
+    python3 "$ROOT/bench/compare.py" dir "$DIR/manifest.json" "$TMP/dir.json" "$DIR" || true
+    if ((COC_NDJSON)); then
+        say "NDJSON sample ($CHECK_NDJSON_MB MB, one document per line):"
+        "$COC" check --format json "$CHECK_NDJSON" >"$TMP/ndjson.json" 2>>"$ERRLOG" || true
+        python3 "$ROOT/bench/compare.py" ndjson "$CHECK_NDJSON.manifest.json" "$TMP/ndjson.json" "$CHECK_NDJSON" || true
+    else
+        skip "NDJSON correctness" "coc-lint does not read .ndjson one document per line yet"
+    fi
+else
+    skip "correctness" "target/release/coc-lint missing"
+fi
+
+# ------------------------------------------------------------ jsonschema
+section "jsonschema-cli"
+JS=$(command -v jsonschema || true)
+if [[ -z $JS ]]; then
+    skip "jsonschema-cli" "not installed"
+elif [[ $(head -c 4 "$JS" | tr -d '\0') != $'\x7fELF' ]]; then
+    skip "jsonschema-cli" "not installed; the jsonschema on PATH ($JS) is the Python jsonschema CLI, not jsonschema-cli"
+elif ((!HAVE_COC)); then
+    skip "jsonschema-cli" "target/release/coc-lint missing"
+elif ((!COC_SCHEMA)); then
+    skip "jsonschema-cli" "coc-lint has no schema command yet"
+else
+    "$COC" schema >"$TMP/schema.json"
+    mapfile -t instances < <(find "$DIR" -name '*.json' ! -name manifest.json | sort)
+    args=()
+    for f in "${instances[@]}"; do args+=(-i "$f"); done
+    js=("$JS")
+    "$JS" validate --help >/dev/null 2>&1 && js+=(validate)
+    T=()
+    for ((r = 0; r < RUNS; r++)); do
+        timed "${js[@]}" "$TMP/schema.json" "${args[@]}"
+        T+=("$LAST_NS")
+    done
+    MJ=$(median "${T[@]}")
+    row "jsonschema-cli with coc-lint schema ($FILES files)" "$(ms "$MJ")"
+    ((HAVE_COC)) && row "ratio jsonschema-cli / coc-lint" "$(ratio "$MJ" "$MC0")"
+fi
+
+say ""
+[[ -s $ERRLOG ]] && say "(stderr of the measured commands: ${ERRLOG#"$ROOT"/})"
+say "done"

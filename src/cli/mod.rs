@@ -1,0 +1,168 @@
+//! Argument parsing and the subcommands.
+
+mod check;
+mod explain;
+
+use std::io::{self, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+use coc_lint::DocumentKind;
+
+/// Lint Huawei Cloud COC script service tickets and saved execution
+/// parameters against the API's documented constraints.
+#[derive(Debug, Parser)]
+#[command(name = "coc-lint", version, about, long_about = None, max_term_width = 100)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Check files, directories (recursively, `*.json`, `*.ndjson`,
+    /// `*.jsonl`) or standard input (`-`).
+    Check(CheckArgs),
+    /// List every rule: code, name, default severity and what it checks.
+    Rules,
+    /// Print the documentation of one rule.
+    Explain {
+        /// A rule code (`COC202`) or name (`timeout-out-of-range`).
+        rule: String,
+    },
+}
+
+/// Output format of `check`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum Format {
+    /// Source snippets with labels and help, for people.
+    Human,
+    /// One JSON object with every diagnostic and a summary, for tools.
+    Json,
+}
+
+/// When to use colour.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum Color {
+    /// Only when standard output is a terminal and NO_COLOR is not set.
+    Auto,
+    /// Always.
+    Always,
+    /// Never.
+    Never,
+}
+
+#[derive(Debug, clap::Args)]
+pub(crate) struct CheckArgs {
+    /// Files or directories to check; `-` reads standard input. Default:
+    /// the current directory.
+    #[arg(value_name = "PATH")]
+    paths: Vec<PathBuf>,
+
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    format: Format,
+
+    /// Treat every document as this kind instead of detecting it:
+    /// ticket-response, ticket, execute-param, execute-script, ticket-list.
+    #[arg(long, value_name = "KIND", value_parser = parse_kind)]
+    kind: Option<DocumentKind>,
+
+    /// The file name to report standard input under.
+    #[arg(long, value_name = "NAME", default_value = "<stdin>")]
+    stdin_filename: String,
+
+    /// Read files given on the command line and standard input as NDJSON:
+    /// one document per line.
+    #[arg(long)]
+    ndjson: bool,
+
+    /// Number of threads (default: one per core).
+    #[arg(short = 'j', long, value_name = "N")]
+    jobs: Option<usize>,
+
+    /// Files larger than this are reported and not read (bytes; K, M and G
+    /// suffixes allowed).
+    #[arg(long, value_name = "SIZE", default_value = "64M", value_parser = parse_size)]
+    max_file_size: u64,
+
+    /// Deepest nesting of arrays and objects accepted.
+    #[arg(long, value_name = "N", default_value_t = 128)]
+    max_depth: usize,
+
+    /// When to use colour in human output.
+    #[arg(long, value_enum, default_value_t = Color::Auto)]
+    color: Color,
+}
+
+fn parse_kind(s: &str) -> Result<DocumentKind, String> {
+    s.parse()
+}
+
+fn parse_size(s: &str) -> Result<u64, String> {
+    let s = s.trim();
+    let (digits, factor) = match s.char_indices().last() {
+        Some((i, 'k' | 'K')) => (&s[..i], 1u64 << 10),
+        Some((i, 'm' | 'M')) => (&s[..i], 1 << 20),
+        Some((i, 'g' | 'G')) => (&s[..i], 1 << 30),
+        _ => (s, 1),
+    };
+    digits
+        .parse::<u64>()
+        .ok()
+        .and_then(|n| n.checked_mul(factor))
+        .ok_or_else(|| format!("`{s}` is not a size; write bytes, or a number with K, M or G"))
+}
+
+/// Exit codes: 0 no error, 1 errors found, 2 usage or I/O trouble.
+pub(crate) const EXIT_ERRORS: u8 = 1;
+pub(crate) const EXIT_TROUBLE: u8 = 2;
+
+pub(crate) fn run() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let code = if e.use_stderr() { EXIT_TROUBLE } else { 0 };
+            let _ = e.print();
+            return ExitCode::from(code);
+        }
+    };
+    let stdout = io::stdout();
+    let mut out = io::BufWriter::new(stdout.lock());
+    let result = match cli.command {
+        Command::Check(args) => check::run(&args, &mut out),
+        Command::Rules => explain::list(&mut out).map(|()| 0),
+        Command::Explain { rule } => explain::explain(&rule, &mut out),
+    };
+    let result = result.and_then(|code| out.flush().map(|()| code));
+    match result {
+        Ok(code) => ExitCode::from(code),
+        // `coc-lint check | head -1`: the reader left; stop quietly.
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(e) => {
+            let _ = writeln!(io::stderr(), "coc-lint: cannot write the report: {e}");
+            ExitCode::from(EXIT_TROUBLE)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sizes() {
+        assert_eq!(parse_size("64M"), Ok(64 << 20));
+        assert_eq!(parse_size("10"), Ok(10));
+        assert_eq!(parse_size("2g"), Ok(2 << 30));
+        assert!(parse_size("x").is_err());
+        assert!(parse_size("99999999999999G").is_err());
+    }
+
+    #[test]
+    fn cli_is_well_formed() {
+        use clap::CommandFactory;
+        Cli::command().debug_assert();
+    }
+}

@@ -1,0 +1,184 @@
+//! Diagnostics: what a rule found, where, and how bad it is.
+
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+use crate::source::{LineIndex, Position, Span};
+
+/// How bad a diagnostic is. Only errors make `coc-lint check` exit with 1.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// Informational; never fails a run.
+    Info,
+    /// Likely a mistake, but the API accepts it.
+    Warning,
+    /// The API rejects or misreads the document.
+    Error,
+}
+
+impl Severity {
+    /// `error`, `warning` or `info`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+            Severity::Info => "info",
+        }
+    }
+}
+
+impl fmt::Display for Severity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// A secondary location that explains a diagnostic, such as where a
+/// duplicated key first stands.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Label {
+    /// Where it is.
+    pub span: Span,
+    /// Its 1-based line and character column.
+    pub start: Position,
+    /// What it shows.
+    pub message: String,
+}
+
+/// One problem found in one document.
+///
+/// `span` is a byte range of the linted text; `start` and `end` are its
+/// 1-based line and column (columns count characters). `pointer` is the
+/// RFC 6901 JSON pointer of the offending value from the document root
+/// (empty for the root itself).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Diagnostic {
+    /// Stable rule code, e.g. `COC202`. Codes never change meaning.
+    pub code: &'static str,
+    /// Stable kebab-case rule name, e.g. `timeout-out-of-range`.
+    pub name: &'static str,
+    /// How bad it is.
+    pub severity: Severity,
+    /// What is wrong and what is allowed.
+    pub message: String,
+    /// What to do about it, when there is something to say.
+    pub help: Option<String>,
+    /// JSON pointer of the offending value.
+    pub pointer: String,
+    /// Byte range of the offending value.
+    pub span: Span,
+    /// Where the span starts.
+    pub start: Position,
+    /// Where the span ends (exclusive).
+    pub end: Position,
+    /// Secondary locations.
+    pub labels: Vec<Label>,
+}
+
+impl Diagnostic {
+    /// A diagnostic of `rule` at `span`; positions are filled in later by
+    /// [`Diagnostic::locate`].
+    pub(crate) fn new(
+        rule: &'static crate::rules::Rule,
+        span: Span,
+        pointer: String,
+        message: String,
+    ) -> Self {
+        Diagnostic {
+            code: rule.code(),
+            name: rule.name(),
+            severity: rule.severity(),
+            message,
+            help: rule.help().map(str::to_owned),
+            pointer,
+            span,
+            start: Position::default(),
+            end: Position::default(),
+            labels: Vec::new(),
+        }
+    }
+
+    /// Replace the help text.
+    pub(crate) fn help(&mut self, help: impl Into<String>) -> &mut Self {
+        self.help = Some(help.into());
+        self
+    }
+
+    /// Add a secondary label.
+    pub(crate) fn label(&mut self, span: Span, message: impl Into<String>) -> &mut Self {
+        self.labels.push(Label {
+            span,
+            start: Position::default(),
+            message: message.into(),
+        });
+        self
+    }
+
+    /// Place a diagnostic that has no source text (an unreadable file) at
+    /// line 1, column 1.
+    pub(crate) fn located_at_start(mut self) -> Self {
+        self.start = Position { line: 1, column: 1 };
+        self.end = self.start;
+        self
+    }
+
+    /// Fill in lines and columns from the text the spans point into.
+    pub(crate) fn locate(&mut self, index: &LineIndex<'_>) {
+        self.start = index.position(self.span.offset);
+        self.end = index.position(self.span.end());
+        for label in &mut self.labels {
+            label.start = index.position(label.span.offset);
+        }
+    }
+
+    /// Shift every span and position by the place where an embedded
+    /// document starts in a larger text (an NDJSON line in its stream).
+    pub(crate) fn shift(&mut self, offset: usize, line: usize) {
+        self.span.offset += offset;
+        self.start.line += line;
+        self.end.line += line;
+        for label in &mut self.labels {
+            label.span.offset += offset;
+            label.start.line += line;
+        }
+    }
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for Diagnostic {}
+
+impl miette::Diagnostic for Diagnostic {
+    fn code<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
+        Some(Box::new(format!("{}({})", self.code, self.name)))
+    }
+
+    fn severity(&self) -> Option<miette::Severity> {
+        Some(match self.severity {
+            Severity::Error => miette::Severity::Error,
+            Severity::Warning => miette::Severity::Warning,
+            Severity::Info => miette::Severity::Advice,
+        })
+    }
+
+    fn help<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
+        self.help
+            .as_ref()
+            .map(|h| Box::new(h) as Box<dyn fmt::Display>)
+    }
+
+    fn labels(&self) -> Option<Box<dyn Iterator<Item = miette::LabeledSpan> + '_>> {
+        let primary = miette::LabeledSpan::new_primary_with_span(None, self.span);
+        let secondary = self
+            .labels
+            .iter()
+            .map(|l| miette::LabeledSpan::new_with_span(Some(l.message.clone()), l.span));
+        Some(Box::new(std::iter::once(primary).chain(secondary)))
+    }
+}

@@ -1,0 +1,521 @@
+//! The linter: loads a document, walks it along its model, runs the rules.
+
+use std::fs::File;
+use std::io::{BufRead, Read};
+use std::path::Path;
+
+use serde::Serialize;
+
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::kind::DocumentKind;
+use crate::load::ast::{push_pointer_token, Node};
+use crate::load::{self, ParseError};
+use crate::rules::types::{self, Typed};
+use crate::rules::{self, check::Subject, duplicate_key, fields, registry, Cx, Registry};
+use crate::schema::{Field, FieldType};
+use crate::source::{LineIndex, Span};
+
+/// How a [`Linter`] reads documents.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LintOptions {
+    /// Treat every document as this kind instead of detecting it.
+    pub kind: Option<DocumentKind>,
+    /// Deepest nesting of arrays and objects accepted (default 128; ticket
+    /// documents nest about 6 deep).
+    pub max_depth: usize,
+    /// Largest file [`Linter::lint_path`] reads, in bytes (default 64 MiB),
+    /// and longest NDJSON line.
+    pub max_file_size: u64,
+    /// Read every file as NDJSON, whatever its extension (files ending in
+    /// `.ndjson` or `.jsonl` always are).
+    pub ndjson: bool,
+}
+
+impl Default for LintOptions {
+    fn default() -> Self {
+        LintOptions {
+            kind: None,
+            max_depth: 128,
+            max_file_size: 64 * 1024 * 1024,
+            ndjson: false,
+        }
+    }
+}
+
+/// The result of linting one file or one source text.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct FileReport {
+    /// The name the file was linted under.
+    pub path: String,
+    /// What the document was recognised as (for NDJSON, the last line's).
+    pub kind: Option<DocumentKind>,
+    /// How many documents were linted (1, or the lines of an NDJSON stream).
+    pub documents: usize,
+    /// Every problem found, ordered by position.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl FileReport {
+    /// Whether any diagnostic is an error.
+    pub fn has_errors(&self) -> bool {
+        self.count(Severity::Error) > 0
+    }
+
+    /// How many diagnostics have this severity.
+    pub fn count(&self, severity: Severity) -> usize {
+        self.diagnostics
+            .iter()
+            .filter(|d| d.severity == severity)
+            .count()
+    }
+}
+
+impl Serialize for DocumentKind {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.name())
+    }
+}
+
+/// Checks COC script-ticket documents. Build it once and reuse it: it holds
+/// no per-file state and is `Sync`, so threads can share one.
+///
+/// ```
+/// use coc_lint::Linter;
+///
+/// let linter = Linter::new();
+/// let report = linter.lint_source("params.json", r#"{"timeout": 1800, "success_rate": 100, "execute_user": "root"}"#);
+/// let d = &report.diagnostics[0];
+/// assert_eq!(d.name, "timeout-out-of-range");
+/// assert_eq!(d.pointer, "/timeout");
+/// assert_eq!((d.start.line, d.start.column), (1, 13));
+/// assert!(report.has_errors());
+/// ```
+#[derive(Debug, Clone)]
+pub struct Linter {
+    options: LintOptions,
+    registry: &'static Registry,
+}
+
+impl Default for Linter {
+    fn default() -> Self {
+        Linter::new()
+    }
+}
+
+impl Linter {
+    /// A linter with the default options and every built-in rule.
+    pub fn new() -> Self {
+        Linter::with_options(LintOptions::default())
+    }
+
+    /// A linter with these options.
+    pub fn with_options(options: LintOptions) -> Self {
+        Linter {
+            options,
+            registry: registry(),
+        }
+    }
+
+    /// The options in force.
+    pub fn options(&self) -> &LintOptions {
+        &self.options
+    }
+
+    /// Lint one JSON document held in a string.
+    pub fn lint_source(&self, name: &str, text: &str) -> FileReport {
+        let (kind, diagnostics) = self.lint_text(text);
+        FileReport {
+            path: name.to_owned(),
+            kind,
+            documents: 1,
+            diagnostics,
+        }
+    }
+
+    /// Lint one JSON document given as bytes (checked to be UTF-8 first).
+    pub fn lint_bytes(&self, name: &str, bytes: &[u8]) -> FileReport {
+        match load::decode(bytes) {
+            Ok(text) => self.lint_source(name, text),
+            Err(e) => {
+                let mut d = Diagnostic::new(
+                    rules::rule("invalid-encoding"),
+                    e.span,
+                    String::new(),
+                    e.message,
+                );
+                // Lines and columns of the valid prefix.
+                let prefix = std::str::from_utf8(&bytes[..e.span.offset]).unwrap_or("");
+                d.locate(&LineIndex::new(prefix));
+                d.end = d.start;
+                d.end.column += 1;
+                FileReport {
+                    path: name.to_owned(),
+                    kind: None,
+                    documents: 1,
+                    diagnostics: vec![d],
+                }
+            }
+        }
+    }
+
+    /// Lint a typed value: it is serialised as pretty JSON and linted, so
+    /// spans point into that rendering.
+    ///
+    /// ```
+    /// use coc_lint::{Linter, model::ScriptExecuteParam};
+    ///
+    /// let params = ScriptExecuteParam {
+    ///     timeout: Some(30),
+    ///     success_rate: Some(99.5),
+    ///     execute_user: Some("admin".into()),
+    ///     ..Default::default()
+    /// };
+    /// let report = Linter::new().lint_value("params", &params);
+    /// let names: Vec<_> = report.diagnostics.iter().map(|d| d.name).collect();
+    /// assert_eq!(names, ["execute-user-not-root"]);
+    /// ```
+    pub fn lint_value<T: Serialize + ?Sized>(&self, name: &str, value: &T) -> FileReport {
+        match serde_json::to_string_pretty(value) {
+            Ok(text) => self.lint_source(name, &text),
+            Err(e) => {
+                let message = format!("the value could not be serialised as JSON: {e}");
+                let d = Diagnostic::new(
+                    rules::rule("json-syntax-error"),
+                    Span::default(),
+                    String::new(),
+                    message,
+                );
+                FileReport {
+                    path: name.to_owned(),
+                    kind: None,
+                    documents: 0,
+                    diagnostics: vec![d],
+                }
+            }
+        }
+    }
+
+    /// Read and lint one file. Files ending in `.ndjson` or `.jsonl` are read
+    /// as one document per line. A file that cannot be read, is not a
+    /// regular file or is over the size limit gives one diagnostic
+    /// (`io-error`, `file-too-large`).
+    pub fn lint_path(&self, path: &Path) -> FileReport {
+        self.lint_path_with_source(path).0
+    }
+
+    /// Like [`Linter::lint_path`], and also hands back the bytes that were
+    /// linted (for a renderer that shows source snippets). NDJSON streams and
+    /// files that could not be read give `None`.
+    pub fn lint_path_with_source(&self, path: &Path) -> (FileReport, Option<Vec<u8>>) {
+        let name = path.display().to_string();
+        let fail = |rule: &str, message: String| (Linter::failure(&name, rule, message), None);
+        let file = match File::open(path) {
+            Ok(f) => f,
+            Err(e) => {
+                return fail(
+                    "io-error",
+                    format!("cannot open {name}: {}", describe_io(&e)),
+                )
+            }
+        };
+        let meta = match file.metadata() {
+            Ok(m) => m,
+            Err(e) => {
+                return fail(
+                    "io-error",
+                    format!("cannot read {name}: {}", describe_io(&e)),
+                )
+            }
+        };
+        if meta.is_dir() {
+            return fail("io-error", format!("{name} is a directory"));
+        }
+        if !meta.is_file() {
+            return fail(
+                "io-error",
+                format!("{name} is not a regular file (a FIFO, socket or device); skipped"),
+            );
+        }
+        if self.options.ndjson || is_ndjson(path) {
+            let report =
+                self.lint_ndjson(&name, std::io::BufReader::with_capacity(256 * 1024, file));
+            return (report, None);
+        }
+        let limit = self.options.max_file_size;
+        if meta.len() > limit {
+            return fail(
+                "file-too-large",
+                format!(
+                    "{name} is {} bytes, more than the limit of {limit} bytes",
+                    meta.len()
+                ),
+            );
+        }
+        let mut bytes = Vec::with_capacity(meta.len() as usize);
+        // Read at most one byte past the limit: a file that grows while it is
+        // read still cannot exhaust memory.
+        if let Err(e) = file.take(limit + 1).read_to_end(&mut bytes) {
+            return fail(
+                "io-error",
+                format!("cannot read {name}: {}", describe_io(&e)),
+            );
+        }
+        if bytes.len() as u64 > limit {
+            return fail(
+                "file-too-large",
+                format!("{name} is more than the limit of {limit} bytes"),
+            );
+        }
+        let report = self.lint_bytes(&name, &bytes);
+        (report, Some(bytes))
+    }
+
+    /// A report of one file that could not be linted at all: one diagnostic
+    /// of the rule `rule` (`io-error`, `file-too-large`) at line 1, column 1.
+    pub fn failure(name: &str, rule: &str, message: String) -> FileReport {
+        FileReport {
+            path: name.to_owned(),
+            kind: None,
+            documents: 0,
+            diagnostics: vec![Diagnostic::new(
+                registry()
+                    .get(rule)
+                    .unwrap_or_else(|| rules::rule("io-error")),
+                Span::default(),
+                String::new(),
+                message,
+            )
+            .located_at_start()],
+        }
+    }
+
+    /// Lint a stream of NDJSON: one document per line, blank lines skipped.
+    /// Diagnostics carry the stream's offsets and line numbers. Memory is
+    /// bounded by the longest line, which may be at most `max_file_size`.
+    pub fn lint_ndjson<R: BufRead>(&self, name: &str, mut reader: R) -> FileReport {
+        let mut report = FileReport {
+            path: name.to_owned(),
+            kind: None,
+            documents: 0,
+            diagnostics: Vec::new(),
+        };
+        let mut line = Vec::new();
+        let (mut offset, mut line_no) = (0usize, 0usize);
+        let limit = self.options.max_file_size;
+        loop {
+            line.clear();
+            let read = match (&mut reader).take(limit + 1).read_until(b'\n', &mut line) {
+                Ok(0) => break,
+                Ok(n) => n,
+                Err(e) => {
+                    let message = format!(
+                        "cannot read {name} after line {line_no}: {}",
+                        describe_io(&e)
+                    );
+                    let mut d = Diagnostic::new(
+                        rules::rule("io-error"),
+                        Span::new(offset, offset),
+                        String::new(),
+                        message,
+                    );
+                    d.start.line = line_no + 1;
+                    d.start.column = 1;
+                    d.end = d.start;
+                    report.diagnostics.push(d);
+                    break;
+                }
+            };
+            if read as u64 > limit && line.last() != Some(&b'\n') {
+                let message = format!(
+                    "line {} is longer than the limit of {limit} bytes",
+                    line_no + 1
+                );
+                let mut d = Diagnostic::new(
+                    rules::rule("file-too-large"),
+                    Span::new(offset, offset),
+                    String::new(),
+                    message,
+                );
+                d.start.line = line_no + 1;
+                d.start.column = 1;
+                d.end = d.start;
+                report.diagnostics.push(d);
+                break;
+            }
+            let mut doc = line.as_slice();
+            if doc.last() == Some(&b'\n') {
+                doc = &doc[..doc.len() - 1];
+            }
+            if doc.last() == Some(&b'\r') {
+                doc = &doc[..doc.len() - 1];
+            }
+            if !doc.iter().all(u8::is_ascii_whitespace) {
+                let mut one = self.lint_bytes(name, doc);
+                report.documents += 1;
+                report.kind = one.kind;
+                for d in &mut one.diagnostics {
+                    d.shift(offset, line_no);
+                }
+                report.diagnostics.append(&mut one.diagnostics);
+            }
+            offset += read;
+            line_no += 1;
+        }
+        report
+    }
+
+    /// Parse and check one text.
+    fn lint_text(&self, text: &str) -> (Option<DocumentKind>, Vec<Diagnostic>) {
+        let mut diagnostics = Vec::new();
+        let kind = self.check_text(text, &mut diagnostics);
+        if !diagnostics.is_empty() {
+            let index = LineIndex::new(text);
+            for d in &mut diagnostics {
+                d.locate(&index);
+            }
+            diagnostics.sort_by(|a, b| (a.span.offset, a.code).cmp(&(b.span.offset, b.code)));
+        }
+        (kind, diagnostics)
+    }
+
+    fn check_text(&self, text: &str, diagnostics: &mut Vec<Diagnostic>) -> Option<DocumentKind> {
+        let mut cx = Cx {
+            diagnostics,
+            pointer: String::new(),
+        };
+        let root = match load::parse(text, self.options.max_depth) {
+            Ok(root) => root,
+            Err(ParseError::Syntax {
+                span,
+                message,
+                help,
+            }) => {
+                let d = cx.report("json-syntax-error", span, String::new(), message);
+                if let Some(help) = help {
+                    d.help(help);
+                }
+                return None;
+            }
+            Err(ParseError::TooDeep { span, limit }) => {
+                let message =
+                    format!("arrays and objects are nested more than {limit} levels deep here");
+                cx.report("nesting-too-deep", span, String::new(), message);
+                return None;
+            }
+        };
+        duplicate_key::check_tree(&root, &mut cx);
+        let schema = self.registry.schema();
+        let Some(kind) = self.options.kind.or_else(|| DocumentKind::detect(&root)) else {
+            let titles: Vec<String> = schema
+                .kinds
+                .iter()
+                .map(|k| format!("{} ({})", k.title, k.name))
+                .collect();
+            let what = match &root.value {
+                crate::load::ast::Value::Object(_) => "this object".to_string(),
+                other => format!("this {}", other.type_name()),
+            };
+            let message = format!(
+                "{what} is none of the documents coc-lint checks; expected one of: {}",
+                titles.join("; ")
+            );
+            cx.report("unknown-document-kind", root.span, String::new(), message);
+            return None;
+        };
+        let Some(spec) = schema.kind(kind.name()) else {
+            return Some(kind);
+        };
+        if root.as_object().is_none() {
+            let message = format!(
+                "the document is {}, but a {} document must be an object",
+                types::show_value(&root, false),
+                kind.name()
+            );
+            cx.report("wrong-type", root.span, String::new(), message);
+            return Some(kind);
+        }
+        self.walk_object(&root, spec.model, &mut cx);
+        Some(kind)
+    }
+
+    fn walk_object(&self, node: &Node<'_>, model: usize, cx: &mut Cx<'_>) {
+        let schema = self.registry.schema();
+        let model = &schema.models[model];
+        let Some(members) = node.as_object() else {
+            return;
+        };
+        for member in members {
+            match model.field(&member.key) {
+                None => fields::unknown(member, model, cx),
+                Some(field) if field.discarded => fields::discarded(member, model, cx),
+                Some(field) => {
+                    let len = cx.pointer.len();
+                    push_pointer_token(&mut cx.pointer, &member.key);
+                    self.walk_value(&member.value, field, &field.ty, cx);
+                    cx.pointer.truncate(len);
+                }
+            }
+        }
+        fields::required(node, model, cx);
+        for check in &model.code_rules {
+            check(node, cx);
+        }
+    }
+
+    fn walk_value(&self, node: &Node<'_>, field: &Field, ty: &FieldType, cx: &mut Cx<'_>) {
+        let schema = self.registry.schema();
+        match types::check(node, field, ty, schema, cx) {
+            Typed::Done => {}
+            Typed::Scalar(subject) => self.run_data_rules(node, field, subject, cx),
+            Typed::Object(model) => self.walk_object(node, model, cx),
+            Typed::Array(items, inner) => {
+                self.run_data_rules(node, field, Subject::Items(items.len()), cx);
+                for (i, item) in items.iter().enumerate() {
+                    let len = cx.pointer.len();
+                    push_pointer_token(&mut cx.pointer, itoa::Buffer::new().format(i));
+                    self.walk_value(item, field, inner, cx);
+                    cx.pointer.truncate(len);
+                }
+            }
+        }
+    }
+
+    fn run_data_rules(
+        &self,
+        node: &Node<'_>,
+        field: &Field,
+        subject: Subject<'_>,
+        cx: &mut Cx<'_>,
+    ) {
+        for &index in &field.rules {
+            let rule = self.registry.by_index(index);
+            let Some(check) = rule.check() else { continue };
+            if let Some(violation) = check.evaluate(&field.name, subject, field.sensitive) {
+                let d = cx.report_rule(rule, node.span, cx.pointer.clone(), violation.message);
+                if let Some(help) = violation.help {
+                    d.help(help);
+                }
+            }
+        }
+    }
+}
+
+/// Whether a path names an NDJSON stream by its extension.
+pub fn is_ndjson(path: &Path) -> bool {
+    matches!(
+        path.extension().and_then(|e| e.to_str()),
+        Some("ndjson" | "jsonl")
+    )
+}
+
+/// An I/O error in words, with what to do where there is something to do.
+pub(crate) fn describe_io(e: &std::io::Error) -> String {
+    use std::io::ErrorKind;
+    match e.kind() {
+        ErrorKind::NotFound => "no such file or directory".into(),
+        ErrorKind::PermissionDenied => {
+            "permission denied (check the file's read permission)".into()
+        }
+        _ => e.to_string(),
+    }
+}

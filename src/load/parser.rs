@@ -1,0 +1,600 @@
+//! A strict RFC 8259 JSON parser that keeps the span of every value and key.
+//!
+//! Why not serde_json: it keeps neither spans nor duplicate keys. Why not a
+//! generic spanned parser: this one is strict by construction (no comments,
+//! trailing commas or JSON5 leniencies to switch off), borrows every string
+//! that has no escapes, keeps numbers as written, and stops at a nesting
+//! depth limit with an error instead of overflowing the stack.
+
+use std::borrow::Cow;
+
+use super::ast::{Member, Node, Value};
+use crate::source::Span;
+
+/// Why a text could not be parsed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ParseError {
+    /// The text is not JSON.
+    Syntax {
+        /// Where the fault is.
+        span: Span,
+        /// What is wrong.
+        message: String,
+        /// What to do about it.
+        help: Option<&'static str>,
+    },
+    /// Arrays and objects are nested deeper than the limit.
+    TooDeep {
+        /// The bracket that passed the limit.
+        span: Span,
+        /// The limit that was passed.
+        limit: usize,
+    },
+}
+
+/// Parse `text` as one JSON value. A UTF-8 byte order mark at the start is
+/// skipped; spans are byte offsets into `text` itself.
+pub fn parse(text: &str, max_depth: usize) -> Result<Node<'_>, ParseError> {
+    let mut p = Parser {
+        text,
+        bytes: text.as_bytes(),
+        pos: 0,
+        max_depth,
+    };
+    if text.starts_with('\u{feff}') {
+        p.pos = 3;
+    }
+    p.skip_ws();
+    if p.pos >= p.bytes.len() {
+        return Err(p.error_at(
+            p.pos,
+            0,
+            "the file is empty: expected a JSON value".into(),
+            Some("a ticket file holds one JSON object, e.g. `{\"timeout\": 300, ...}`"),
+        ));
+    }
+    let node = p.value(0)?;
+    p.skip_ws();
+    if p.pos < p.bytes.len() {
+        let len = p.char_len_at(p.pos);
+        return Err(p.error_at(
+            p.pos,
+            len,
+            "unexpected content after the JSON value".into(),
+            Some("a file holds exactly one JSON value; for one document per line use NDJSON (`.ndjson`, `--ndjson`)"),
+        ));
+    }
+    Ok(node)
+}
+
+struct Parser<'a> {
+    text: &'a str,
+    bytes: &'a [u8],
+    pos: usize,
+    max_depth: usize,
+}
+
+impl<'a> Parser<'a> {
+    fn error_at(
+        &self,
+        offset: usize,
+        len: usize,
+        message: String,
+        help: Option<&'static str>,
+    ) -> ParseError {
+        ParseError::Syntax {
+            span: Span {
+                offset,
+                length: len,
+            },
+            message,
+            help,
+        }
+    }
+
+    /// Length in bytes of the character at `offset` (0 at the end).
+    fn char_len_at(&self, offset: usize) -> usize {
+        self.text[offset..].chars().next().map_or(0, char::len_utf8)
+    }
+
+    fn describe_here(&self) -> String {
+        match self.text[self.pos..].chars().next() {
+            None => "the end of the file".to_string(),
+            Some(c) if c.is_control() || c == '\u{feff}' => format!("character U+{:04X}", c as u32),
+            Some(c) => format!("`{c}`"),
+        }
+    }
+
+    fn unexpected(&self, expected: &str) -> ParseError {
+        let found = self.describe_here();
+        let len = self.char_len_at(self.pos);
+        let help = match self.bytes.get(self.pos) {
+            Some(b'/') => Some("comments are not allowed in JSON"),
+            Some(b'\'') => Some("JSON strings and keys use double quotes"),
+            None => Some("the file ends too early: is it truncated?"),
+            _ => None,
+        };
+        self.error_at(
+            self.pos,
+            len,
+            format!("expected {expected}, found {found}"),
+            help,
+        )
+    }
+
+    #[inline]
+    fn skip_ws(&mut self) {
+        while let Some(&b) = self.bytes.get(self.pos) {
+            if matches!(b, b' ' | b'\n' | b'\r' | b'\t') {
+                self.pos += 1;
+            } else {
+                break;
+            }
+        }
+    }
+
+    fn value(&mut self, depth: usize) -> Result<Node<'a>, ParseError> {
+        let start = self.pos;
+        let value = match self.bytes.get(self.pos) {
+            Some(b'{') => return self.object(depth + 1),
+            Some(b'[') => return self.array(depth + 1),
+            Some(b'"') => Value::String(self.string()?),
+            Some(b'-' | b'0'..=b'9') => Value::Number(self.number()?),
+            Some(b't') => {
+                self.literal("true")?;
+                Value::Bool(true)
+            }
+            Some(b'f') => {
+                self.literal("false")?;
+                Value::Bool(false)
+            }
+            Some(b'n') => {
+                self.literal("null")?;
+                Value::Null
+            }
+            _ => {
+                let mut err = self.unexpected("a JSON value");
+                if let ParseError::Syntax { help, .. } = &mut err {
+                    let rest = &self.text[self.pos..];
+                    if rest.starts_with("NaN")
+                        || rest.starts_with("Infinity")
+                        || rest.starts_with('+')
+                        || rest.starts_with('.')
+                    {
+                        *help = Some("JSON numbers are written like `-12`, `0.5` or `1e3`; NaN, Infinity, `+1` and `.5` are not JSON");
+                    }
+                }
+                return Err(err);
+            }
+        };
+        Ok(Node {
+            span: Span::new(start, self.pos),
+            value,
+        })
+    }
+
+    fn enter(&self, depth: usize) -> Result<(), ParseError> {
+        if depth > self.max_depth {
+            return Err(ParseError::TooDeep {
+                span: Span {
+                    offset: self.pos,
+                    length: 1,
+                },
+                limit: self.max_depth,
+            });
+        }
+        Ok(())
+    }
+
+    fn object(&mut self, depth: usize) -> Result<Node<'a>, ParseError> {
+        self.enter(depth)?;
+        let start = self.pos;
+        self.pos += 1;
+        let mut members = Vec::new();
+        self.skip_ws();
+        if self.bytes.get(self.pos) == Some(&b'}') {
+            self.pos += 1;
+            return Ok(Node {
+                span: Span::new(start, self.pos),
+                value: Value::Object(members),
+            });
+        }
+        loop {
+            if self.bytes.get(self.pos) != Some(&b'"') {
+                let mut err = self.unexpected("a key in double quotes");
+                if let (ParseError::Syntax { help, .. }, Some(b'}')) =
+                    (&mut err, self.bytes.get(self.pos))
+                {
+                    *help = Some("remove the trailing comma: JSON does not allow one before `}`");
+                }
+                return Err(err);
+            }
+            let key_start = self.pos;
+            let key = self.string()?;
+            let key_span = Span::new(key_start, self.pos);
+            self.skip_ws();
+            if self.bytes.get(self.pos) != Some(&b':') {
+                return Err(self.unexpected("`:` after the key"));
+            }
+            self.pos += 1;
+            self.skip_ws();
+            let value = self.value(depth)?;
+            members.push(Member {
+                key,
+                key_span,
+                value,
+            });
+            self.skip_ws();
+            match self.bytes.get(self.pos) {
+                Some(b',') => {
+                    self.pos += 1;
+                    self.skip_ws();
+                }
+                Some(b'}') => {
+                    self.pos += 1;
+                    return Ok(Node {
+                        span: Span::new(start, self.pos),
+                        value: Value::Object(members),
+                    });
+                }
+                _ => return Err(self.unexpected("`,` or `}`")),
+            }
+        }
+    }
+
+    fn array(&mut self, depth: usize) -> Result<Node<'a>, ParseError> {
+        self.enter(depth)?;
+        let start = self.pos;
+        self.pos += 1;
+        let mut items = Vec::new();
+        self.skip_ws();
+        if self.bytes.get(self.pos) == Some(&b']') {
+            self.pos += 1;
+            return Ok(Node {
+                span: Span::new(start, self.pos),
+                value: Value::Array(items),
+            });
+        }
+        loop {
+            if self.bytes.get(self.pos) == Some(&b']') {
+                let mut err = self.unexpected("a JSON value");
+                if let ParseError::Syntax { help, .. } = &mut err {
+                    *help = Some("remove the trailing comma: JSON does not allow one before `]`");
+                }
+                return Err(err);
+            }
+            items.push(self.value(depth)?);
+            self.skip_ws();
+            match self.bytes.get(self.pos) {
+                Some(b',') => {
+                    self.pos += 1;
+                    self.skip_ws();
+                }
+                Some(b']') => {
+                    self.pos += 1;
+                    return Ok(Node {
+                        span: Span::new(start, self.pos),
+                        value: Value::Array(items),
+                    });
+                }
+                _ => return Err(self.unexpected("`,` or `]`")),
+            }
+        }
+    }
+
+    fn literal(&mut self, word: &'static str) -> Result<(), ParseError> {
+        if self.bytes[self.pos..].starts_with(word.as_bytes()) {
+            self.pos += word.len();
+            Ok(())
+        } else {
+            let end = self.text[self.pos..]
+                .find(|c: char| !c.is_ascii_alphanumeric())
+                .map_or(self.text.len(), |i| self.pos + i);
+            let found = &self.text[self.pos..end];
+            let shown: String = found.chars().take(20).collect();
+            Err(self.error_at(
+                self.pos,
+                end - self.pos,
+                format!("expected a JSON value, found `{shown}`"),
+                Some("the only bare words in JSON are `true`, `false` and `null`; text goes in double quotes"),
+            ))
+        }
+    }
+
+    fn number(&mut self) -> Result<&'a str, ParseError> {
+        let start = self.pos;
+        let b = self.bytes;
+        if b.get(self.pos) == Some(&b'-') {
+            self.pos += 1;
+        }
+        match b.get(self.pos) {
+            Some(b'0') => {
+                self.pos += 1;
+                if matches!(b.get(self.pos), Some(b'0'..=b'9')) {
+                    return Err(self.error_at(
+                        start,
+                        self.pos + 1 - start,
+                        "numbers must not have leading zeros".into(),
+                        Some("write `7`, not `07`; an identifier with leading zeros goes in a string"),
+                    ));
+                }
+            }
+            Some(b'1'..=b'9') => self.digits(),
+            _ => return Err(self.unexpected("a digit")),
+        }
+        if b.get(self.pos) == Some(&b'.') {
+            self.pos += 1;
+            if !matches!(b.get(self.pos), Some(b'0'..=b'9')) {
+                return Err(self.unexpected("a digit after the decimal point"));
+            }
+            self.digits();
+        }
+        if matches!(b.get(self.pos), Some(b'e' | b'E')) {
+            self.pos += 1;
+            if matches!(b.get(self.pos), Some(b'+' | b'-')) {
+                self.pos += 1;
+            }
+            if !matches!(b.get(self.pos), Some(b'0'..=b'9')) {
+                return Err(self.unexpected("a digit in the exponent"));
+            }
+            self.digits();
+        }
+        Ok(&self.text[start..self.pos])
+    }
+
+    #[inline]
+    fn digits(&mut self) {
+        while matches!(self.bytes.get(self.pos), Some(b'0'..=b'9')) {
+            self.pos += 1;
+        }
+    }
+
+    /// Parse a string starting at the opening quote; leaves `pos` after the
+    /// closing quote.
+    fn string(&mut self) -> Result<Cow<'a, str>, ParseError> {
+        let start = self.pos;
+        self.pos += 1;
+        let content_start = self.pos;
+        // Fast path: no escapes.
+        loop {
+            match self.bytes.get(self.pos) {
+                Some(b'"') => {
+                    let s = &self.text[content_start..self.pos];
+                    self.pos += 1;
+                    return Ok(Cow::Borrowed(s));
+                }
+                Some(b'\\') => break,
+                Some(&c) if c < 0x20 => return Err(self.control_char(c)),
+                Some(_) => self.pos += 1,
+                None => return Err(self.unterminated(start)),
+            }
+        }
+        let mut out = String::with_capacity(self.pos - content_start + 16);
+        out.push_str(&self.text[content_start..self.pos]);
+        loop {
+            let run_start = self.pos;
+            while let Some(&c) = self.bytes.get(self.pos) {
+                if c == b'"' || c == b'\\' || c < 0x20 {
+                    break;
+                }
+                self.pos += 1;
+            }
+            out.push_str(&self.text[run_start..self.pos]);
+            match self.bytes.get(self.pos) {
+                Some(b'"') => {
+                    self.pos += 1;
+                    return Ok(Cow::Owned(out));
+                }
+                Some(b'\\') => self.escape(&mut out)?,
+                Some(&c) => return Err(self.control_char(c)),
+                None => return Err(self.unterminated(start)),
+            }
+        }
+    }
+
+    fn escape(&mut self, out: &mut String) -> Result<(), ParseError> {
+        let esc_start = self.pos;
+        let Some(&kind) = self.bytes.get(self.pos + 1) else {
+            self.pos += 1;
+            return Err(self.unexpected("an escape character after `\\`"));
+        };
+        self.pos += 2;
+        let c = match kind {
+            b'"' => '"',
+            b'\\' => '\\',
+            b'/' => '/',
+            b'b' => '\u{8}',
+            b'f' => '\u{c}',
+            b'n' => '\n',
+            b'r' => '\r',
+            b't' => '\t',
+            b'u' => {
+                let hi = self.hex4(esc_start)?;
+                if (0xD800..0xDC00).contains(&hi) {
+                    if self.bytes.get(self.pos) == Some(&b'\\')
+                        && self.bytes.get(self.pos + 1) == Some(&b'u')
+                    {
+                        self.pos += 2;
+                        let lo = self.hex4(esc_start)?;
+                        if (0xDC00..0xE000).contains(&lo) {
+                            let code = 0x10000 + ((hi - 0xD800) << 10) + (lo - 0xDC00);
+                            char::from_u32(code).ok_or_else(|| self.lone_surrogate(esc_start))?
+                        } else {
+                            return Err(self.lone_surrogate(esc_start));
+                        }
+                    } else {
+                        return Err(self.lone_surrogate(esc_start));
+                    }
+                } else {
+                    char::from_u32(hi).ok_or_else(|| self.lone_surrogate(esc_start))?
+                }
+            }
+            _ => {
+                let len = 1 + self.char_len_at(esc_start + 1);
+                return Err(self.error_at(
+                    esc_start,
+                    len,
+                    format!("invalid escape `\\{}` in a string", &self.text[esc_start + 1..esc_start + len]),
+                    Some("JSON escapes are \\\" \\\\ \\/ \\b \\f \\n \\r \\t and \\uXXXX; write a backslash as `\\\\`"),
+                ));
+            }
+        };
+        out.push(c);
+        Ok(())
+    }
+
+    fn hex4(&mut self, esc_start: usize) -> Result<u32, ParseError> {
+        let digits = self.bytes.get(self.pos..self.pos + 4);
+        let value = digits.and_then(|d| {
+            d.iter().try_fold(0u32, |acc, &b| {
+                (b as char).to_digit(16).map(|v| acc * 16 + v)
+            })
+        });
+        match value {
+            Some(v) => {
+                self.pos += 4;
+                Ok(v)
+            }
+            None => {
+                let end = (self.pos..self.bytes.len().min(self.pos + 4))
+                    .find(|&i| !self.bytes[i].is_ascii_hexdigit())
+                    .unwrap_or(self.bytes.len().min(self.pos + 4));
+                Err(self.error_at(
+                    esc_start,
+                    end - esc_start,
+                    "a `\\u` escape needs four hexadecimal digits".into(),
+                    None,
+                ))
+            }
+        }
+    }
+
+    fn lone_surrogate(&self, esc_start: usize) -> ParseError {
+        self.error_at(
+            esc_start,
+            self.pos - esc_start,
+            "a `\\u` escape encodes a lone UTF-16 surrogate, which is not a character".into(),
+            Some("a character above U+FFFF is written as a surrogate pair, e.g. `\\ud83d\\ude00`"),
+        )
+    }
+
+    fn control_char(&self, c: u8) -> ParseError {
+        let name = match c {
+            b'\n' => "a line break".to_string(),
+            b'\t' => "a tab".to_string(),
+            0 => "a NUL byte".to_string(),
+            c => format!("control character U+{c:04X}"),
+        };
+        self.error_at(
+            self.pos,
+            1,
+            format!("{name} inside a string is not allowed in JSON"),
+            Some("escape it (`\\n`, `\\t`, `\\u0000`...) or check that the string is closed"),
+        )
+    }
+
+    fn unterminated(&self, start: usize) -> ParseError {
+        self.error_at(
+            start,
+            1,
+            "this string is never closed".into(),
+            Some("add the closing `\"`; the file may be truncated"),
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ok(text: &str) -> Node<'_> {
+        parse(text, 128).unwrap_or_else(|e| panic!("{text:?}: {e:?}"))
+    }
+
+    fn err(text: &str) -> (Span, String) {
+        match parse(text, 128) {
+            Err(ParseError::Syntax { span, message, .. }) => (span, message),
+            other => panic!("{text:?}: expected a syntax error, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn spans_of_values_and_keys() {
+        let doc = ok(r#"{"a": [1, "x\n"], "b": null}"#);
+        let members = doc.as_object().unwrap();
+        assert_eq!(members[0].key_span, Span::new(1, 4));
+        assert_eq!(members[0].value.span, Span::new(6, 16));
+        let items = members[0].value.as_array().unwrap();
+        assert_eq!(items[1].span, Span::new(10, 15));
+        assert_eq!(items[1].as_str(), Some("x\n"));
+        assert_eq!(members[1].value.value, Value::Null);
+    }
+
+    #[test]
+    fn numbers_are_kept_as_written() {
+        for n in [
+            "0",
+            "-0",
+            "1e400",
+            "123456789012345678901234567890",
+            "99.50",
+            "-1.5E-3",
+        ] {
+            assert_eq!(ok(n).value, Value::Number(n));
+        }
+        for bad in ["01", "1.", "-", "1e", ".5", "+1", "NaN", "Infinity"] {
+            err(bad);
+        }
+    }
+
+    #[test]
+    fn duplicate_keys_are_kept() {
+        let doc = ok(r#"{"a":1,"a":2}"#);
+        assert_eq!(doc.as_object().unwrap().len(), 2);
+        assert_eq!(doc.get("a").unwrap().value, Value::Number("2"));
+    }
+
+    #[test]
+    fn escapes_decode_and_surrogates_are_checked() {
+        assert_eq!(ok(r#""\ud83d\ude00 \u00e9\/""#).as_str(), Some("😀 é/"));
+        assert!(err(r#""\ud800""#).1.contains("surrogate"));
+        assert!(err(r#""\udc00x""#).1.contains("surrogate"));
+        assert!(err(r#""\x""#).1.contains("invalid escape"));
+        assert!(err(r#""\u12""#).1.contains("four hexadecimal"));
+    }
+
+    #[test]
+    fn syntax_errors_point_at_the_fault() {
+        assert_eq!(err(r#"{"a":1,}"#).0, Span { offset: 7, length: 1 });
+        assert_eq!(err("[1,]").0, Span { offset: 3, length: 1 });
+        assert_eq!(err("{\"a\":1} x").0, Span { offset: 8, length: 1 });
+        assert_eq!(err("").0, Span { offset: 0, length: 0 });
+        assert_eq!(err("  \n").0, Span { offset: 3, length: 0 });
+        assert_eq!(err(r#"{"a": "é"#).0, Span { offset: 6, length: 1 });
+        assert_eq!(err("{\"a\": \"x\u{1}\"}").0, Span { offset: 8, length: 1 });
+        assert_eq!(err("{\"a\" 1}").0, Span { offset: 5, length: 1 });
+        assert_eq!(err("{'a': 1}").0, Span { offset: 1, length: 1 });
+        assert_eq!(err("tru").0, Span { offset: 0, length: 3 });
+        assert!(err("\u{feff}").1.contains("empty"));
+    }
+
+    #[test]
+    fn bom_is_skipped() {
+        let doc = ok("\u{feff}{\"a\":1}");
+        assert_eq!(doc.span, Span::new(3, 10));
+    }
+
+    #[test]
+    fn depth_limit_is_an_error_not_a_crash() {
+        let deep = "[".repeat(1_000_000);
+        match parse(&deep, 128) {
+            Err(ParseError::TooDeep { span, limit }) => {
+                assert_eq!(limit, 128);
+                assert_eq!(span.offset, 128);
+            }
+            other => panic!("{other:?}"),
+        }
+        let ok_depth = format!("{}{}", "[".repeat(128), "]".repeat(128));
+        ok(&ok_depth);
+    }
+}

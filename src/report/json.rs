@@ -1,0 +1,180 @@
+//! `--format json`: exactly one JSON object,
+//! `{"diagnostics": [...], "summary": {...}}`, written as files arrive so
+//! that memory does not grow with the number of files. Built with serde, so
+//! every string is escaped correctly whatever it holds.
+
+use std::io::{self, Write};
+
+use serde::Serialize;
+
+use super::Summary;
+use crate::lint::FileReport;
+
+/// One diagnostic as `--format json` prints it. These field names are a
+/// stable interface: other tools parse them.
+#[derive(Debug, Serialize)]
+pub struct JsonDiagnostic<'a> {
+    /// File the diagnostic is in.
+    pub path: &'a str,
+    /// Rule code, e.g. `COC202`.
+    pub code: &'a str,
+    /// Rule name, e.g. `timeout-out-of-range`.
+    pub name: &'a str,
+    /// `error`, `warning` or `info`.
+    pub severity: &'a str,
+    /// What is wrong and what is allowed.
+    pub message: &'a str,
+    /// What to do, or null.
+    pub help: Option<&'a str>,
+    /// RFC 6901 JSON pointer of the offending value.
+    pub pointer: &'a str,
+    /// 1-based start line.
+    pub line: usize,
+    /// 1-based start column, in characters.
+    pub column: usize,
+    /// 1-based end line.
+    pub end_line: usize,
+    /// 1-based end column (exclusive), in characters.
+    pub end_column: usize,
+    /// Start byte offset.
+    pub offset: usize,
+    /// Length in bytes.
+    pub length: usize,
+    /// Secondary locations.
+    pub labels: Vec<JsonLabel<'a>>,
+}
+
+/// A secondary location of a diagnostic.
+#[derive(Debug, Serialize)]
+pub struct JsonLabel<'a> {
+    /// What it shows.
+    pub message: &'a str,
+    /// 1-based line.
+    pub line: usize,
+    /// 1-based column, in characters.
+    pub column: usize,
+    /// Byte offset.
+    pub offset: usize,
+    /// Length in bytes.
+    pub length: usize,
+}
+
+/// Writes the JSON report incrementally.
+#[derive(Debug, Default)]
+pub struct JsonReporter {
+    started: bool,
+    any: bool,
+}
+
+impl JsonReporter {
+    /// A reporter that has written nothing yet.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Write one file's diagnostics.
+    pub fn file(&mut self, out: &mut dyn Write, report: &FileReport) -> io::Result<()> {
+        if !self.started {
+            out.write_all(b"{\"diagnostics\":[")?;
+            self.started = true;
+        }
+        for d in &report.diagnostics {
+            if self.any {
+                out.write_all(b",")?;
+            }
+            self.any = true;
+            let item = JsonDiagnostic {
+                path: &report.path,
+                code: d.code,
+                name: d.name,
+                severity: d.severity.as_str(),
+                message: &d.message,
+                help: d.help.as_deref(),
+                pointer: &d.pointer,
+                line: d.start.line,
+                column: d.start.column,
+                end_line: d.end.line,
+                end_column: d.end.column,
+                offset: d.span.offset,
+                length: d.span.length,
+                labels: d
+                    .labels
+                    .iter()
+                    .map(|l| JsonLabel {
+                        message: &l.message,
+                        line: l.start.line,
+                        column: l.start.column,
+                        offset: l.span.offset,
+                        length: l.span.length,
+                    })
+                    .collect(),
+            };
+            serde_json::to_writer(&mut *out, &item)?;
+        }
+        Ok(())
+    }
+
+    /// Close the diagnostics and write the summary.
+    pub fn finish(&mut self, out: &mut dyn Write, summary: &Summary) -> io::Result<()> {
+        if !self.started {
+            out.write_all(b"{\"diagnostics\":[")?;
+        }
+        out.write_all(b"],\"summary\":")?;
+        serde_json::to_writer(&mut *out, summary)?;
+        out.write_all(b"}\n")?;
+        out.flush()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Linter;
+
+    #[test]
+    fn output_is_one_valid_json_object() {
+        let linter = Linter::new();
+        let mut out = Vec::new();
+        let mut reporter = JsonReporter::new();
+        let mut summary = Summary::default();
+        for (name, text) in [
+            ("a.json", "{\"timeout\": 1}"),
+            ("b.json", "{\"x\u{1}\": 1}"),
+        ] {
+            let report = linter.lint_source(name, text);
+            summary.add(&report);
+            reporter.file(&mut out, &report).unwrap();
+        }
+        reporter.finish(&mut out, &summary).unwrap();
+        let value: serde_json::Value = serde_json::from_slice(&out).unwrap();
+        assert_eq!(value["summary"]["files"], 2);
+        let first = &value["diagnostics"][0];
+        for key in [
+            "path",
+            "code",
+            "name",
+            "severity",
+            "message",
+            "help",
+            "pointer",
+            "line",
+            "column",
+            "end_line",
+            "end_column",
+            "offset",
+            "length",
+        ] {
+            assert!(first.get(key).is_some(), "missing {key}");
+        }
+    }
+
+    #[test]
+    fn empty_run_is_valid_json() {
+        let mut out = Vec::new();
+        JsonReporter::new()
+            .finish(&mut out, &Summary::default())
+            .unwrap();
+        let value: serde_json::Value = serde_json::from_slice(&out).unwrap();
+        assert_eq!(value["diagnostics"], serde_json::json!([]));
+    }
+}

@@ -1,0 +1,489 @@
+//! The constraint kinds that data rules (`rules/*.toml`) are made of, their
+//! wording, and their evaluation. Every limit is read from the rule file:
+//! the message, `coc-lint rules`, `explain` and the exported schema all
+//! describe a constraint through [`Check::describe`].
+
+use std::sync::OnceLock;
+
+use regex::Regex;
+use serde::Deserialize;
+use validator::{ValidateLength, ValidateRange, ValidateRegex};
+
+/// One declarative constraint on a field's value.
+#[derive(Debug, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
+pub enum Check {
+    /// A number between `min` and `max`, each inclusive unless flagged
+    /// exclusive.
+    Range {
+        /// Lower bound.
+        min: Option<f64>,
+        /// Upper bound.
+        max: Option<f64>,
+        /// `min` itself is not allowed.
+        #[serde(default)]
+        exclusive_min: bool,
+        /// `max` itself is not allowed.
+        #[serde(default)]
+        exclusive_max: bool,
+    },
+    /// A string of `min` to `max` characters.
+    Length {
+        /// Fewest characters.
+        min: Option<u64>,
+        /// Most characters.
+        max: Option<u64>,
+    },
+    /// An array of `min` to `max` items.
+    Items {
+        /// Fewest items.
+        min: Option<u64>,
+        /// Most items.
+        max: Option<u64>,
+    },
+    /// A string that is one of `values`.
+    OneOf {
+        /// The allowed values.
+        values: Vec<String>,
+    },
+    /// A string whose every character matches the regex character class
+    /// `class`.
+    Charset {
+        /// A regex matching one allowed character, e.g. `[A-Za-z0-9_]`.
+        class: String,
+        /// The allowed characters in words.
+        describe: String,
+        /// `^(?:class)*$` and `^(?:class)$`, compiled on first use.
+        #[serde(skip)]
+        compiled: OnceLock<Option<(Regex, Regex)>>,
+    },
+    /// A string in which `pattern` never matches.
+    Forbid {
+        /// The forbidden regex.
+        pattern: String,
+        /// What it forbids, in words.
+        describe: String,
+        /// `pattern`, compiled on first use.
+        #[serde(skip)]
+        compiled: OnceLock<Option<Regex>>,
+    },
+    /// A number with at most `max` decimal places as written.
+    Decimals {
+        /// Most decimal places.
+        max: u32,
+    },
+    /// A string equal to `value`.
+    Equals {
+        /// The one allowed value.
+        value: String,
+    },
+}
+
+/// The value a check looks at.
+#[derive(Debug, Clone, Copy)]
+pub enum Subject<'a> {
+    /// A number (or a string the server coerces to one), with its text as
+    /// written.
+    Number {
+        /// Its value as a double.
+        value: f64,
+        /// Its text as written.
+        raw: &'a str,
+    },
+    /// A string.
+    Str(&'a str),
+    /// An array of this many items.
+    Items(usize),
+}
+
+/// What a failed check says.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Violation {
+    /// What is wrong and what is allowed.
+    pub message: String,
+    /// A specific suggestion, when the check has one.
+    pub help: Option<String>,
+}
+
+/// `5`, `99.5`: a bound as people write it.
+pub(crate) fn fmt_number(n: f64) -> String {
+    if n.fract() == 0.0 && n.abs() < 1e15 {
+        format!("{}", n as i64)
+    } else {
+        format!("{n}")
+    }
+}
+
+fn plural(n: u64, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+fn bounds(min: Option<u64>, max: Option<u64>, one: &str, many: &str) -> String {
+    match (min, max) {
+        (Some(a), Some(b)) if a == b => format!("exactly {}", plural(a, one, many)),
+        (Some(a), Some(b)) => format!("{a} to {}", plural(b, one, many)),
+        (Some(a), None) => format!("at least {}", plural(a, one, many)),
+        (None, Some(b)) => format!("at most {}", plural(b, one, many)),
+        (None, None) => format!("any number of {many}"),
+    }
+}
+
+/// `` `x` `` for printable characters, `U+0001` for the others.
+fn show_char(c: char) -> String {
+    if c.is_control() || c.is_whitespace() && c != ' ' {
+        format!("U+{:04X}", c as u32)
+    } else {
+        format!("`{c}`")
+    }
+}
+
+/// Decimal places of a JSON number as written, trailing zeros of the
+/// fraction not counted (`99.50` has one, `9.95e1` has one, `1e-3` three).
+pub(crate) fn decimal_places(raw: &str) -> u64 {
+    let (mantissa, exponent) = match raw.find(['e', 'E']) {
+        Some(i) => (&raw[..i], raw[i + 1..].parse::<i64>().unwrap_or(0)),
+        None => (raw, 0),
+    };
+    let fraction = mantissa
+        .split_once('.')
+        .map_or("", |(_, f)| f)
+        .trim_end_matches('0');
+    let places = fraction.len() as i64 - exponent;
+    places.max(0) as u64
+}
+
+impl Check {
+    /// What the constraint allows, in words: `greater than 5 and less than
+    /// 1800`, `1 to 32 characters long`, `one of CONTINUE, PAUSE`.
+    pub fn describe(&self) -> String {
+        match self {
+            Check::Range {
+                min,
+                max,
+                exclusive_min,
+                exclusive_max,
+            } => {
+                let lower = min.map(|m| {
+                    let word = if *exclusive_min {
+                        "greater than"
+                    } else {
+                        "at least"
+                    };
+                    format!("{word} {}", fmt_number(m))
+                });
+                let upper = max.map(|m| {
+                    let word = if *exclusive_max {
+                        "less than"
+                    } else {
+                        "at most"
+                    };
+                    format!("{word} {}", fmt_number(m))
+                });
+                match (min, max, lower, upper) {
+                    (Some(a), Some(b), _, _) if !exclusive_min && !exclusive_max => {
+                        format!(
+                            "between {} and {} inclusive",
+                            fmt_number(*a),
+                            fmt_number(*b)
+                        )
+                    }
+                    (_, _, Some(l), Some(u)) => format!("{l} and {u}"),
+                    (_, _, Some(l), None) => l,
+                    (_, _, None, Some(u)) => u,
+                    _ => "any number".into(),
+                }
+            }
+            Check::Length { min, max } => {
+                format!("{} long", bounds(*min, *max, "character", "characters"))
+            }
+            Check::Items { min, max } => bounds(*min, *max, "item", "items"),
+            Check::OneOf { values } if values.len() == 1 => format!("`{}`", values[0]),
+            Check::OneOf { values } => format!("one of {}", values.join(", ")),
+            Check::Charset { describe, .. } => format!("made only of {describe}"),
+            Check::Forbid { describe, .. } => format!("free of {describe}"),
+            Check::Decimals { max } => format!(
+                "written with at most {}",
+                plural(*max as u64, "decimal place", "decimal places")
+            ),
+            Check::Equals { value } => format!("`{value}`"),
+        }
+    }
+
+    /// Compile the regexes of this check (once); `Err` says which is bad.
+    pub(crate) fn compile(&self) -> Result<(), String> {
+        match self {
+            Check::Charset {
+                class, compiled, ..
+            } => {
+                let c = compiled.get_or_init(|| {
+                    let all = Regex::new(&format!("^(?:{class})*$")).ok()?;
+                    let one = Regex::new(&format!("^(?:{class})$")).ok()?;
+                    Some((all, one))
+                });
+                c.as_ref()
+                    .map(|_| ())
+                    .ok_or_else(|| format!("invalid character class `{class}`"))
+            }
+            Check::Forbid {
+                pattern, compiled, ..
+            } => compiled
+                .get_or_init(|| Regex::new(pattern).ok())
+                .as_ref()
+                .map(|_| ())
+                .ok_or_else(|| format!("invalid pattern `{pattern}`")),
+            _ => Ok(()),
+        }
+    }
+
+    /// Check `subject`, the value of `field`; `None` when it passes or when
+    /// the check does not apply to that kind of value. `sensitive` values
+    /// are never quoted.
+    pub fn evaluate(
+        &self,
+        field: &str,
+        subject: Subject<'_>,
+        sensitive: bool,
+    ) -> Option<Violation> {
+        let message = match (self, subject) {
+            (
+                Check::Range {
+                    min,
+                    max,
+                    exclusive_min,
+                    exclusive_max,
+                },
+                Subject::Number { value, raw },
+            ) => {
+                let (lo, hi) = (
+                    min.filter(|_| !exclusive_min),
+                    max.filter(|_| !exclusive_max),
+                );
+                let (xlo, xhi) = (
+                    min.filter(|_| *exclusive_min),
+                    max.filter(|_| *exclusive_max),
+                );
+                if value.validate_range(lo, hi, xlo, xhi) {
+                    return None;
+                }
+                format!("`{field}` is {raw}, but it must be {}", self.describe())
+            }
+            (Check::Length { min, max }, Subject::Str(s)) => {
+                if s.validate_length(*min, *max, None) {
+                    return None;
+                }
+                let n = s.chars().count() as u64;
+                if n == 0 {
+                    format!("`{field}` is empty, but it must be {}", self.describe())
+                } else {
+                    format!(
+                        "`{field}` is {} long, but it must be {}",
+                        plural(n, "character", "characters"),
+                        self.describe()
+                    )
+                }
+            }
+            (Check::Items { min, max }, Subject::Items(n)) => {
+                if (n as u64).validate_range(*min, *max, None, None) {
+                    return None;
+                }
+                format!(
+                    "`{field}` has {}, but it must have {}",
+                    plural(n as u64, "item", "items"),
+                    self.describe()
+                )
+            }
+            (Check::OneOf { values }, Subject::Str(s)) => {
+                if values.iter().any(|v| v == s) {
+                    return None;
+                }
+                let shown = if sensitive {
+                    "not allowed".to_string()
+                } else {
+                    format!("{s:?}")
+                };
+                let help = values
+                    .iter()
+                    .find(|v| v.eq_ignore_ascii_case(s.trim()))
+                    .map(|v| format!("did you mean `{v}`? Values are case-sensitive"));
+                return Some(Violation {
+                    message: format!("`{field}` is {shown}, but it must be {}", self.describe()),
+                    help,
+                });
+            }
+            (Check::Equals { value }, Subject::Str(s)) => {
+                if s == value {
+                    return None;
+                }
+                let shown = if sensitive {
+                    "not allowed".to_string()
+                } else {
+                    format!("{s:?}")
+                };
+                format!("`{field}` is {shown}, but it must be {}", self.describe())
+            }
+            (
+                Check::Charset {
+                    describe, compiled, ..
+                },
+                Subject::Str(s),
+            ) => {
+                self.compile().ok()?;
+                let (all, one) = compiled.get()?.as_ref()?;
+                if s.validate_regex(all) {
+                    return None;
+                }
+                let mut buf = [0u8; 4];
+                let (i, c) = s
+                    .chars()
+                    .enumerate()
+                    .find(|(_, c)| !one.is_match(c.encode_utf8(&mut buf)))?;
+                format!(
+                    "`{field}` has {} at character {}, but it may only contain {describe}",
+                    show_char(c),
+                    i + 1
+                )
+            }
+            (
+                Check::Forbid {
+                    describe, compiled, ..
+                },
+                Subject::Str(s),
+            ) => {
+                self.compile().ok()?;
+                let re = compiled.get()?.as_ref()?;
+                let m = re.find(s)?;
+                let at = s[..m.start()].chars().count() + 1;
+                format!("`{field}` contains {describe} at character {at}, which is not allowed")
+            }
+            (Check::Decimals { max }, Subject::Number { raw, .. }) => {
+                let places = decimal_places(raw);
+                if places <= *max as u64 {
+                    return None;
+                }
+                format!(
+                    "`{field}` is {raw}, which has {places} decimal places, but it must be {}",
+                    self.describe()
+                )
+            }
+            _ => return None,
+        };
+        Some(Violation {
+            message,
+            help: None,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn range(min: f64, max: f64, xmin: bool, xmax: bool) -> Check {
+        Check::Range {
+            min: Some(min),
+            max: Some(max),
+            exclusive_min: xmin,
+            exclusive_max: xmax,
+        }
+    }
+
+    fn num(raw: &str) -> Subject<'_> {
+        Subject::Number {
+            value: raw.parse().unwrap(),
+            raw,
+        }
+    }
+
+    #[test]
+    fn exclusive_range() {
+        let c = range(5.0, 1800.0, true, true);
+        assert_eq!(c.describe(), "greater than 5 and less than 1800");
+        for ok in ["6", "1799", "300"] {
+            assert_eq!(c.evaluate("timeout", num(ok), false), None, "{ok}");
+        }
+        let v = c.evaluate("timeout", num("1800"), false).unwrap();
+        assert_eq!(
+            v.message,
+            "`timeout` is 1800, but it must be greater than 5 and less than 1800"
+        );
+        assert!(c.evaluate("timeout", num("5"), false).is_some());
+    }
+
+    #[test]
+    fn inclusive_range() {
+        let c = range(1.0, 100.0, false, false);
+        assert_eq!(c.describe(), "between 1 and 100 inclusive");
+        assert!(c.evaluate("x", num("1"), false).is_none());
+        assert!(c.evaluate("x", num("100"), false).is_none());
+        assert!(c.evaluate("x", num("100.1"), false).is_some());
+        assert!(c.evaluate("x", num("0.9"), false).is_some());
+    }
+
+    #[test]
+    fn decimals_are_counted_as_written() {
+        assert_eq!(decimal_places("99.5"), 1);
+        assert_eq!(decimal_places("99.50"), 1);
+        assert_eq!(decimal_places("99.55"), 2);
+        assert_eq!(decimal_places("94.1"), 1);
+        assert_eq!(decimal_places("9.95e1"), 1);
+        assert_eq!(decimal_places("995e-1"), 1);
+        assert_eq!(decimal_places("1e-3"), 3);
+        assert_eq!(decimal_places("100"), 0);
+        assert_eq!(decimal_places("1e999999999999999999999"), 0);
+        let c = Check::Decimals { max: 1 };
+        assert_eq!(c.describe(), "written with at most 1 decimal place");
+        assert!(c.evaluate("s", num("94.1"), false).is_none());
+        assert!(c.evaluate("s", num("99.55"), false).is_some());
+    }
+
+    #[test]
+    fn lengths_count_characters() {
+        let c = Check::Length {
+            min: Some(1),
+            max: Some(3),
+        };
+        assert!(c.evaluate("u", Subject::Str("ééé"), false).is_none());
+        assert_eq!(
+            c.evaluate("u", Subject::Str(""), false).unwrap().message,
+            "`u` is empty, but it must be 1 to 3 characters long"
+        );
+        assert_eq!(
+            c.evaluate("u", Subject::Str("abcd"), false)
+                .unwrap()
+                .message,
+            "`u` is 4 characters long, but it must be 1 to 3 characters long"
+        );
+    }
+
+    #[test]
+    fn charset_names_the_first_bad_character() {
+        let c = Check::Charset {
+            class: "[A-Za-z0-9_]".into(),
+            describe: "letters".into(),
+            compiled: OnceLock::new(),
+        };
+        assert!(c.evaluate("n", Subject::Str("ab_9"), false).is_none());
+        let v = c.evaluate("n", Subject::Str("ab-c"), false).unwrap();
+        assert_eq!(
+            v.message,
+            "`n` has `-` at character 3, but it may only contain letters"
+        );
+        let v = c.evaluate("n", Subject::Str("a\tb"), false).unwrap();
+        assert!(v.message.contains("U+0009"), "{}", v.message);
+    }
+
+    #[test]
+    fn one_of_suggests_case_fixes_and_hides_secrets() {
+        let c = Check::OneOf {
+            values: vec!["CONTINUE".into(), "PAUSE".into()],
+        };
+        let v = c.evaluate("r", Subject::Str("pause"), false).unwrap();
+        assert_eq!(
+            v.message,
+            "`r` is \"pause\", but it must be one of CONTINUE, PAUSE"
+        );
+        assert!(v.help.unwrap().contains("`PAUSE`"));
+        let v = c.evaluate("r", Subject::Str("hunter2"), true).unwrap();
+        assert!(!v.message.contains("hunter2"));
+    }
+}

@@ -1,0 +1,95 @@
+//! The field rules the document walk applies to every object:
+//! `unknown-field` (with a "did you mean" suggestion), `discarded-field`
+//! and `missing-required-field`.
+
+use super::{rule, Cx};
+use crate::load::ast::{Member, Node};
+use crate::schema::Model;
+
+/// The known field most like `key`, if one is close enough to suggest.
+pub(crate) fn suggest<'m>(key: &str, model: &'m Model) -> Option<&'m str> {
+    let threshold = rule("unknown-field")
+        .param_f64("suggest_threshold")
+        .unwrap_or(0.85);
+    let key_lower = key.to_ascii_lowercase().replace(['-', ' '], "_");
+    model
+        .fields
+        .iter()
+        .map(|f| {
+            let squashed = |s: &str| s.replace('_', "");
+            let score = strsim::jaro_winkler(&key_lower, &f.name).max(strsim::jaro_winkler(
+                &squashed(&key_lower),
+                &squashed(&f.name),
+            ));
+            (score, f.name.as_str())
+        })
+        .filter(|(score, _)| *score >= threshold)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, name)| name)
+}
+
+/// Report `member`, which `model` does not document.
+pub(crate) fn unknown(member: &Member<'_>, model: &Model, cx: &mut Cx<'_>) {
+    let message = format!("`{}` is not a field of {}", member.key, model.name);
+    let help = match suggest(&member.key, model) {
+        Some(name) => format!("did you mean `{name}`?"),
+        None => {
+            let names: Vec<&str> = model
+                .fields
+                .iter()
+                .filter(|f| !f.discarded && !f.example_only)
+                .map(|f| f.name.as_str())
+                .collect();
+            format!("the fields of {} are {}", model.name, names.join(", "))
+        }
+    };
+    let pointer = cx.pointer_to(&[&member.key]);
+    cx.report("unknown-field", member.key_span, pointer, message)
+        .help = Some(help);
+}
+
+/// Report `member`, a field the API has discarded.
+pub(crate) fn discarded(member: &Member<'_>, model: &Model, cx: &mut Cx<'_>) {
+    let message = format!(
+        "`{}` of {} has been discarded by the API and has no effect",
+        member.key, model.name
+    );
+    let pointer = cx.pointer_to(&[&member.key]);
+    cx.report("discarded-field", member.key_span, pointer, message);
+}
+
+/// Report every required field of `model` that `object` lacks.
+pub(crate) fn required(object: &Node<'_>, model: &Model, cx: &mut Cx<'_>) {
+    let Some(members) = object.as_object() else {
+        return;
+    };
+    for field in model.fields.iter().filter(|f| f.required) {
+        if members.iter().all(|m| m.key != field.name) {
+            let message = format!("{} lacks the required field `{}`", model.name, field.name);
+            let help = format!("add `\"{}\"`: {}", field.name, field.doc);
+            cx.report(
+                "missing-required-field",
+                object.span,
+                cx.pointer.clone(),
+                message,
+            )
+            .help = Some(help);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn suggestions_catch_typos_not_strangers() {
+        let schema = crate::rules::registry().schema();
+        let model = &schema.models[schema.model("ScriptExecuteParam").unwrap()];
+        assert_eq!(suggest("time_out", model), Some("timeout"));
+        assert_eq!(suggest("timeOut", model), Some("timeout"));
+        assert_eq!(suggest("success-rate", model), Some("success_rate"));
+        assert_eq!(suggest("execute_usr", model), Some("execute_user"));
+        assert_eq!(suggest("color", model), None);
+    }
+}

@@ -1,0 +1,33 @@
+//! `finished-before-created`: a ticket whose `gmt_finished` is earlier than
+//! its `gmt_created`.
+
+use super::{CodeRule, Cx};
+use crate::load::ast::Node;
+
+pub(crate) const RULE: CodeRule = CodeRule {
+    name: "finished-before-created",
+    models: &["JobScriptOrderInfoModel", "JobScriptOrderListModel"],
+    check,
+};
+
+fn check(object: &Node<'_>, cx: &mut Cx<'_>) {
+    let (Some(created), Some(finished)) = (object.get("gmt_created"), object.get("gmt_finished"))
+    else {
+        return;
+    };
+    let (Some(c), Some(f)) = (
+        super::util::integer(created),
+        super::util::integer(finished),
+    ) else {
+        return;
+    };
+    if f < c {
+        let message = format!(
+            "`gmt_finished` ({f}) is {} ms before `gmt_created` ({c}): a ticket cannot finish before it is created",
+            c - f
+        );
+        let pointer = cx.pointer_to(&["gmt_finished"]);
+        cx.report(RULE.name, finished.span, pointer, message)
+            .label(created.span, "created here");
+    }
+}

@@ -1,0 +1,26 @@
+//! `list-total-too-small`: a ticket list page whose `total` is smaller than
+//! the number of tickets the page itself holds.
+
+use super::{CodeRule, Cx};
+use crate::load::ast::Node;
+
+pub(crate) const RULE: CodeRule = CodeRule {
+    name: "list-total-too-small",
+    models: &["JobScriptOrderListPage"],
+    check,
+};
+
+fn check(object: &Node<'_>, cx: &mut Cx<'_>) {
+    let Some(total_node) = object.get("total") else {
+        return;
+    };
+    let Some(total) = super::util::integer(total_node) else {
+        return;
+    };
+    let listed = super::util::items(object, "data").len();
+    if total < listed as i128 {
+        let message = format!("`total` is {total}, but this page alone lists {listed} tickets");
+        let pointer = cx.pointer_to(&["total"]);
+        cx.report(RULE.name, total_node.span, pointer, message);
+    }
+}

@@ -1,0 +1,29 @@
+//! `missing-finish-time`: a ticket whose status says it has finished
+//! (`statuses` in the rule file) but that has no `gmt_finished`.
+
+use super::{rule, CodeRule, Cx};
+use crate::load::ast::{Node, Value};
+
+pub(crate) const RULE: CodeRule = CodeRule {
+    name: "missing-finish-time",
+    models: &["JobScriptOrderInfoModel", "JobScriptOrderListModel"],
+    check,
+};
+
+fn check(object: &Node<'_>, cx: &mut Cx<'_>) {
+    let Some(status_node) = object.get("status") else {
+        return;
+    };
+    let Some(status) = status_node.as_str() else {
+        return;
+    };
+    if !rule(RULE.name).param_strs("statuses").any(|s| s == status) {
+        return;
+    }
+    let finished = object.get("gmt_finished");
+    if finished.is_none_or(|n| n.value == Value::Null) {
+        let message = format!("the ticket's status is {status}, but it has no `gmt_finished`");
+        let pointer = cx.pointer_to(&["status"]);
+        cx.report(RULE.name, status_node.span, pointer, message);
+    }
+}

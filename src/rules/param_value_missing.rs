@@ -1,0 +1,43 @@
+//! `param-value-missing`: a script parameter whose `param_value` is absent
+//! or empty while it has no `param_refer` to take its value from.
+
+use super::{CodeRule, Cx};
+use crate::load::ast::{Node, Value};
+
+pub(crate) const RULE: CodeRule = CodeRule {
+    name: "param-value-missing",
+    models: &["ScriptExecuteInputParam"],
+    check,
+};
+
+fn check(object: &Node<'_>, cx: &mut Cx<'_>) {
+    let has_refer = match object.get("param_refer") {
+        None => false,
+        Some(refer) => match &refer.value {
+            Value::Null => false,
+            Value::Object(members) => !members.is_empty(),
+            _ => true, // a wrong type is reported by wrong-type
+        },
+    };
+    if has_refer {
+        return;
+    }
+    let name = object
+        .get("param_name")
+        .and_then(Node::as_str)
+        .unwrap_or("?");
+    match object.get("param_value") {
+        None => {
+            let message =
+                format!("the parameter `{name}` has no `param_value` and no `param_refer`");
+            cx.report(RULE.name, object.span, cx.pointer.clone(), message);
+        }
+        Some(value) if value.as_str() == Some("") => {
+            let message =
+                format!("the parameter `{name}` has an empty `param_value` and no `param_refer`");
+            let pointer = cx.pointer_to(&["param_value"]);
+            cx.report(RULE.name, value.span, pointer, message);
+        }
+        Some(_) => {}
+    }
+}

@@ -1,0 +1,67 @@
+//! `provider-mismatch`: target instances of one ExecuteScript body with
+//! different providers. An instance without `provider` uses the default
+//! (`default` in the rule file, ECS as documented).
+
+use super::{rule, CodeRule, Cx};
+use crate::load::ast::Node;
+use crate::source::Span;
+
+pub(crate) const RULE: CodeRule = CodeRule {
+    name: "provider-mismatch",
+    models: &["ScriptExecuteModel"],
+    check,
+};
+
+fn check(object: &Node<'_>, cx: &mut Cx<'_>) {
+    let default = rule(RULE.name).param_str("default").unwrap_or("ECS");
+    let mut first: Option<(&str, Span)> = None;
+    for (b, batch) in super::util::items(object, "execute_batches")
+        .iter()
+        .enumerate()
+    {
+        for (i, instance) in super::util::items(batch, "target_instances")
+            .iter()
+            .enumerate()
+        {
+            if instance.as_object().is_none() {
+                continue;
+            }
+            let provider_node = instance.get("provider");
+            let provider = match provider_node {
+                None => default,
+                Some(node) => match node.as_str() {
+                    Some(p) => p,
+                    None => continue, // wrong-type reports it
+                },
+            };
+            let span = provider_node.map_or(instance.span, |n| n.span);
+            match first {
+                None => first = Some((provider, span)),
+                Some((expected, first_span)) if provider != expected => {
+                    let message = format!(
+                        "this instance's provider is {provider}, but the first instance's is {expected}; all instances of one execution must have the same provider"
+                    );
+                    let (b, i) = (b.to_string(), i.to_string());
+                    let pointer = match provider_node {
+                        Some(_) => cx.pointer_to(&[
+                            "execute_batches",
+                            &b,
+                            "target_instances",
+                            &i,
+                            "provider",
+                        ]),
+                        None => cx.pointer_to(&["execute_batches", &b, "target_instances", &i]),
+                    };
+                    let note = if provider_node.is_none() {
+                        format!(" (no `provider`: {default} by default)")
+                    } else {
+                        String::new()
+                    };
+                    cx.report(RULE.name, span, pointer, format!("{message}{note}"))
+                        .label(first_span, format!("the first instance uses {expected}"));
+                }
+                Some(_) => {}
+            }
+        }
+    }
+}

@@ -1,0 +1,181 @@
+//! The type rules: `wrong-type`, `number-as-string`, `float-for-integer`
+//! and `number-overflow`. Every documented field's value is checked against
+//! its documented JSON type before any constraint looks at it; see the
+//! rules' docs in `rules/`.
+
+use super::check::Subject;
+use super::Cx;
+use crate::load::ast::{Node, Value};
+use crate::schema::{Field, FieldType, Schema};
+
+/// What the type check leaves for the next step.
+pub(crate) enum Typed<'n> {
+    /// Nothing more to check (null, boolean, or a wrong type already
+    /// reported).
+    Done,
+    /// A scalar for the data rules.
+    Scalar(Subject<'n>),
+    /// An object of this model.
+    Object(usize),
+    /// An array whose items have this type.
+    Array(&'n [Node<'n>], &'n FieldType),
+}
+
+/// Whether `s` is a JSON number as RFC 8259 writes it.
+pub(crate) fn is_json_number(s: &str) -> bool {
+    let b = s.as_bytes();
+    let mut i = usize::from(b.first() == Some(&b'-'));
+    let digits = |i: &mut usize| {
+        let start = *i;
+        while b.get(*i).is_some_and(u8::is_ascii_digit) {
+            *i += 1;
+        }
+        *i > start
+    };
+    match b.get(i) {
+        Some(b'0') => i += 1,
+        Some(b'1'..=b'9') => {
+            digits(&mut i);
+        }
+        _ => return false,
+    }
+    if b.get(i) == Some(&b'.') {
+        i += 1;
+        if !digits(&mut i) {
+            return false;
+        }
+    }
+    if matches!(b.get(i), Some(b'e' | b'E')) {
+        i += 1;
+        if matches!(b.get(i), Some(b'+' | b'-')) {
+            i += 1;
+        }
+        if !digits(&mut i) {
+            return false;
+        }
+    }
+    i == b.len()
+}
+
+/// A short, safe rendering of a value for a message.
+pub(crate) fn show_value(node: &Node<'_>, sensitive: bool) -> String {
+    match &node.value {
+        Value::Null => "null".into(),
+        Value::Bool(b) => format!("the boolean {b}"),
+        Value::Number(raw) => format!("the number {raw}"),
+        Value::String(_) if sensitive => "a string".into(),
+        Value::String(s) => {
+            let short: String = s.chars().take(40).collect();
+            let more = if short.len() < s.len() { "..." } else { "" };
+            format!("the string {:?}{more}", short)
+        }
+        Value::Array(_) => "an array".into(),
+        Value::Object(_) => "an object".into(),
+    }
+}
+
+/// Check `node`, the value of `field`, against the field's type (for array
+/// items, `ty` is the item type).
+pub(crate) fn check<'n>(
+    node: &'n Node<'n>,
+    field: &Field,
+    ty: &'n FieldType,
+    schema: &Schema,
+    cx: &mut Cx<'_>,
+) -> Typed<'n> {
+    let name = field.name.as_str();
+    let wrong = |cx: &mut Cx<'_>| {
+        let message = format!(
+            "`{name}` is {}, but it must be {}",
+            show_value(node, field.sensitive),
+            ty.describe(schema)
+        );
+        cx.report("wrong-type", node.span, cx.pointer.clone(), message);
+        Typed::Done
+    };
+    match (&node.value, ty) {
+        (Value::Null, _) if field.nullable => Typed::Done,
+        (Value::String(s), FieldType::String) => Typed::Scalar(Subject::Str(s)),
+        (Value::Bool(_), FieldType::Boolean) => Typed::Done,
+        (Value::Object(_), FieldType::Object(model)) => Typed::Object(*model),
+        (Value::Array(items), FieldType::Array(inner)) => Typed::Array(items, inner),
+        (Value::Number(raw), ty) if ty.is_number() => number(node, raw, name, ty, cx),
+        (Value::String(s), ty) if ty.is_number() && is_json_number(s) => {
+            let message = format!(
+                "`{name}` is the string {s:?}, but it must be {}; the server coerces it",
+                ty.describe(schema)
+            );
+            cx.report("number-as-string", node.span, cx.pointer.clone(), message);
+            number(node, s, name, ty, cx)
+        }
+        _ => wrong(cx),
+    }
+}
+
+/// Check a number (or the text of a numeric string) against an integer or
+/// double field.
+fn number<'n>(
+    node: &Node<'_>,
+    raw: &'n str,
+    name: &str,
+    ty: &FieldType,
+    cx: &mut Cx<'_>,
+) -> Typed<'n> {
+    let (bits, min, max) = match ty {
+        FieldType::Integer => (32, i32::MIN as f64, i32::MAX as f64),
+        FieldType::Long => (64, i64::MIN as f64, i64::MAX as f64),
+        _ => {
+            let value: f64 = raw.parse().unwrap_or(f64::INFINITY);
+            if !value.is_finite() {
+                let message =
+                    format!("`{name}` is {raw}, which is too large for a double-precision number");
+                cx.report("number-overflow", node.span, cx.pointer.clone(), message);
+                return Typed::Done;
+            }
+            return Typed::Scalar(Subject::Number { value, raw });
+        }
+    };
+    let overflow = |cx: &mut Cx<'_>| {
+        let message = format!("`{name}` is {raw}, which does not fit in a {bits}-bit integer");
+        cx.report("number-overflow", node.span, cx.pointer.clone(), message);
+        Typed::Done
+    };
+    if !raw.contains(['.', 'e', 'E']) {
+        return match raw.parse::<i64>() {
+            Ok(i) if (i as f64) >= min && (i as f64) <= max => Typed::Scalar(Subject::Number {
+                value: i as f64,
+                raw,
+            }),
+            _ => overflow(cx),
+        };
+    }
+    let value: f64 = raw.parse().unwrap_or(f64::INFINITY);
+    if !value.is_finite() || value < min || value > max {
+        return overflow(cx);
+    }
+    if value.fract() != 0.0 {
+        let message = format!("`{name}` is {raw}, but it must be an integer");
+        cx.report("wrong-type", node.span, cx.pointer.clone(), message);
+        return Typed::Done;
+    }
+    let message = format!("`{name}` is {raw}, an integer written as a decimal number");
+    cx.report("float-for-integer", node.span, cx.pointer.clone(), message);
+    Typed::Scalar(Subject::Number { value, raw })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn json_number_grammar() {
+        for ok in ["0", "-0", "100.0", "1e3", "-1.5E+2"] {
+            assert!(is_json_number(ok), "{ok}");
+        }
+        for bad in [
+            "", " 1", "1 ", "01", "1.", ".5", "+1", "0x10", "1e", "NaN", "1_000",
+        ] {
+            assert!(!is_json_number(bad), "{bad}");
+        }
+    }
+}

@@ -1,0 +1,32 @@
+//! `unexpected-finish-time`: a ticket whose status says it has not finished
+//! (`statuses` in the rule file) but that has a `gmt_finished`.
+
+use super::{rule, CodeRule, Cx};
+use crate::load::ast::{Node, Value};
+
+pub(crate) const RULE: CodeRule = CodeRule {
+    name: "unexpected-finish-time",
+    models: &["JobScriptOrderInfoModel", "JobScriptOrderListModel"],
+    check,
+};
+
+fn check(object: &Node<'_>, cx: &mut Cx<'_>) {
+    let Some(status_node) = object.get("status") else {
+        return;
+    };
+    let Some(status) = status_node.as_str() else {
+        return;
+    };
+    if !rule(RULE.name).param_strs("statuses").any(|s| s == status) {
+        return;
+    }
+    let Some(finished) = object.get("gmt_finished") else {
+        return;
+    };
+    if finished.value != Value::Null {
+        let message = format!("the ticket's status is {status}, but it has a `gmt_finished`");
+        let pointer = cx.pointer_to(&["gmt_finished"]);
+        cx.report(RULE.name, finished.span, pointer, message)
+            .label(status_node.span, "status set here");
+    }
+}

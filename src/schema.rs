@@ -1,0 +1,245 @@
+//! The document models of the COC script-ticket API (`rules/schema.toml`),
+//! resolved: field types point at their models, fields know the data rules
+//! that check them, models know the code rules that look at them.
+
+use serde::Deserialize;
+
+use crate::load::ast::Node;
+use crate::rules::Cx;
+
+/// The JSON type a field is documented with.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FieldType {
+    /// String.
+    String,
+    /// Integer (int32).
+    Integer,
+    /// Long (int64).
+    Long,
+    /// Double: any number.
+    Double,
+    /// Boolean.
+    Boolean,
+    /// An object of the model with this index in [`Schema::models`].
+    Object(usize),
+    /// An array of this type.
+    Array(Box<FieldType>),
+}
+
+impl FieldType {
+    /// How the documentation names the type, for messages: `an integer`,
+    /// `a string`, `an array`.
+    pub fn describe(&self, schema: &Schema) -> String {
+        match self {
+            FieldType::String => "a string".into(),
+            FieldType::Integer => "an integer (32-bit)".into(),
+            FieldType::Long => "an integer (64-bit)".into(),
+            FieldType::Double => "a number".into(),
+            FieldType::Boolean => "a boolean".into(),
+            FieldType::Object(m) => format!("an object ({})", schema.models[*m].name),
+            FieldType::Array(_) => "an array".into(),
+        }
+    }
+
+    /// Whether this is one of the numeric types.
+    pub fn is_number(&self) -> bool {
+        matches!(
+            self,
+            FieldType::Integer | FieldType::Long | FieldType::Double
+        )
+    }
+}
+
+/// One documented field of a model.
+#[derive(Debug)]
+pub struct Field {
+    /// The JSON key.
+    pub name: String,
+    /// The documented type.
+    pub ty: FieldType,
+    /// Mandatory.
+    pub required: bool,
+    /// `null` is documented for it.
+    pub nullable: bool,
+    /// Documented as discarded: it has no effect.
+    pub discarded: bool,
+    /// Only seen in an official example, not in the tables.
+    pub example_only: bool,
+    /// May hold a secret: messages never quote it.
+    pub sensitive: bool,
+    /// What the documentation says it is.
+    pub doc: String,
+    /// Indices (into the registry) of the data rules that check it.
+    pub(crate) rules: Vec<usize>,
+}
+
+/// A code rule's entry point: called on every object of the models it
+/// names.
+pub(crate) type ObjectCheck = fn(&Node<'_>, &mut Cx<'_>);
+
+/// One documented object model.
+#[derive(Debug)]
+pub struct Model {
+    /// The model's name in the API documentation.
+    pub name: String,
+    /// What it is.
+    pub doc: String,
+    /// Its fields.
+    pub fields: Vec<Field>,
+    pub(crate) code_rules: Vec<ObjectCheck>,
+}
+
+impl Model {
+    /// The field named `key`.
+    pub fn field(&self, key: &str) -> Option<&Field> {
+        self.fields.iter().find(|f| f.name == key)
+    }
+}
+
+/// A kind of document coc-lint recognises.
+#[derive(Debug)]
+pub struct Kind {
+    /// Its name for `--kind`.
+    pub name: String,
+    /// Index of its root model.
+    pub model: usize,
+    /// What it is, in words.
+    pub title: String,
+}
+
+/// All models and document kinds.
+#[derive(Debug)]
+pub struct Schema {
+    /// The models.
+    pub models: Vec<Model>,
+    /// The document kinds.
+    pub kinds: Vec<Kind>,
+}
+
+impl Schema {
+    /// The model named `name`.
+    pub fn model(&self, name: &str) -> Option<usize> {
+        self.models.iter().position(|m| m.name == name)
+    }
+
+    /// The document kind named `name`.
+    pub fn kind(&self, name: &str) -> Option<&Kind> {
+        self.kinds.iter().find(|k| k.name == name)
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SchemaFile {
+    kind: Vec<KindSpec>,
+    model: Vec<ModelSpec>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct KindSpec {
+    name: String,
+    model: String,
+    title: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ModelSpec {
+    name: String,
+    doc: String,
+    fields: Vec<FieldSpec>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FieldSpec {
+    name: String,
+    #[serde(rename = "type")]
+    ty: String,
+    of: Option<String>,
+    #[serde(default)]
+    required: bool,
+    #[serde(default)]
+    nullable: bool,
+    #[serde(default)]
+    discarded: bool,
+    #[serde(default)]
+    example_only: bool,
+    #[serde(default)]
+    sensitive: bool,
+    doc: String,
+}
+
+fn resolve_type(ty: &str, of: Option<&str>, names: &[String]) -> Result<FieldType, String> {
+    let model = |name: &str| {
+        names
+            .iter()
+            .position(|n| n == name)
+            .ok_or_else(|| format!("unknown model `{name}`"))
+    };
+    Ok(match (ty, of) {
+        ("string", None) => FieldType::String,
+        ("integer", None) => FieldType::Integer,
+        ("long", None) => FieldType::Long,
+        ("double", None) => FieldType::Double,
+        ("boolean", None) => FieldType::Boolean,
+        ("object", Some(m)) => FieldType::Object(model(m)?),
+        ("array", Some(item)) => {
+            let inner = if names.iter().any(|n| n == item) {
+                FieldType::Object(model(item)?)
+            } else {
+                resolve_type(item, None, names)?
+            };
+            FieldType::Array(Box::new(inner))
+        }
+        (ty, of) => return Err(format!("bad field type `{ty}` (of = {of:?})")),
+    })
+}
+
+/// Parse and resolve a schema file.
+pub(crate) fn parse(text: &str) -> Result<Schema, String> {
+    let file: SchemaFile = toml::from_str(text).map_err(|e| e.to_string())?;
+    let names: Vec<String> = file.model.iter().map(|m| m.name.clone()).collect();
+    let mut models = Vec::new();
+    for m in file.model {
+        let mut fields = Vec::new();
+        for f in m.fields {
+            let ty = resolve_type(&f.ty, f.of.as_deref(), &names)
+                .map_err(|e| format!("{}.{}: {e}", m.name, f.name))?;
+            fields.push(Field {
+                name: f.name,
+                ty,
+                required: f.required,
+                nullable: f.nullable,
+                discarded: f.discarded,
+                example_only: f.example_only,
+                sensitive: f.sensitive,
+                doc: f.doc,
+                rules: Vec::new(),
+            });
+        }
+        models.push(Model {
+            name: m.name,
+            doc: m.doc,
+            fields,
+            code_rules: Vec::new(),
+        });
+    }
+    let kinds = file
+        .kind
+        .into_iter()
+        .map(|k| {
+            let model = names
+                .iter()
+                .position(|n| *n == k.model)
+                .ok_or_else(|| format!("kind {}: unknown model `{}`", k.name, k.model))?;
+            Ok(Kind {
+                name: k.name,
+                model,
+                title: k.title,
+            })
+        })
+        .collect::<Result<_, String>>()?;
+    Ok(Schema { models, kinds })
+}

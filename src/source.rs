@@ -1,0 +1,113 @@
+//! Byte spans and their translation to 1-based lines and character columns.
+
+use serde::Serialize;
+
+/// A byte range in a source text: `offset` is where it starts, `length` how
+/// many bytes it covers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize)]
+pub struct Span {
+    /// Byte offset of the first byte.
+    pub offset: usize,
+    /// Number of bytes covered.
+    pub length: usize,
+}
+
+impl Span {
+    /// A span from `start` (inclusive) to `end` (exclusive).
+    pub fn new(start: usize, end: usize) -> Self {
+        Span {
+            offset: start,
+            length: end.saturating_sub(start),
+        }
+    }
+
+    /// The offset one past the last byte.
+    pub fn end(&self) -> usize {
+        self.offset + self.length
+    }
+}
+
+impl From<Span> for miette::SourceSpan {
+    fn from(span: Span) -> Self {
+        miette::SourceSpan::new(span.offset.into(), span.length)
+    }
+}
+
+/// A 1-based line and a 1-based column counted in characters (Unicode scalar
+/// values), not bytes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize)]
+pub struct Position {
+    /// 1-based line number. Lines end at `\n`; a `\r` before it belongs to the
+    /// line ending.
+    pub line: usize,
+    /// 1-based column, counted in characters. A UTF-8 byte order mark at the
+    /// start of the file is not counted.
+    pub column: usize,
+}
+
+/// Maps byte offsets of one text to [`Position`]s.
+///
+/// Built on demand (only files that have diagnostics need one); lookups are a
+/// binary search over the line starts plus a character count within the line.
+#[derive(Debug, Clone)]
+pub struct LineIndex<'a> {
+    text: &'a str,
+    line_starts: Vec<usize>,
+}
+
+const BOM: &str = "\u{feff}";
+
+impl<'a> LineIndex<'a> {
+    /// Index the line starts of `text`.
+    pub fn new(text: &'a str) -> Self {
+        let mut line_starts = vec![0];
+        line_starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1));
+        LineIndex { text, line_starts }
+    }
+
+    /// The position of byte `offset`. Offsets past the end map to the end of
+    /// the text; an offset inside a multi-byte character maps to that
+    /// character.
+    pub fn position(&self, offset: usize) -> Position {
+        let offset = offset.min(self.text.len());
+        let line = self.line_starts.partition_point(|&start| start <= offset) - 1;
+        let mut start = self.line_starts[line];
+        if line == 0 && self.text.starts_with(BOM) && offset >= BOM.len() {
+            start = BOM.len();
+        }
+        let bytes = &self.text.as_bytes()[start..offset];
+        // Count characters: every byte that is not a UTF-8 continuation byte
+        // starts one.
+        let column = bytes.iter().filter(|&&b| (b as i8) >= -0x40).count() + 1;
+        Position {
+            line: line + 1,
+            column,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn positions_count_characters_and_lines() {
+        let text = "ab\r\nçé x\n";
+        let index = LineIndex::new(text);
+        assert_eq!(index.position(0), Position { line: 1, column: 1 });
+        assert_eq!(index.position(2), Position { line: 1, column: 3 });
+        assert_eq!(index.position(4), Position { line: 2, column: 1 });
+        // "çé " is 5 bytes, 3 characters: `x` is at column 4.
+        assert_eq!(index.position(9), Position { line: 2, column: 4 });
+        assert_eq!(index.position(11), Position { line: 3, column: 1 });
+        assert_eq!(index.position(999), Position { line: 3, column: 1 });
+    }
+
+    #[test]
+    fn bom_is_not_a_column() {
+        let text = "\u{feff}{}";
+        let index = LineIndex::new(text);
+        assert_eq!(index.position(3), Position { line: 1, column: 1 });
+        assert_eq!(index.position(4), Position { line: 1, column: 2 });
+    }
+}
