@@ -209,16 +209,9 @@ impl Linter {
     pub fn lint_path_with_source(&self, path: &Path) -> (FileReport, Option<Vec<u8>>) {
         let name = path.display().to_string();
         let fail = |rule: &str, message: String| (Linter::failure(&name, rule, message), None);
-        let file = match File::open(path) {
-            Ok(f) => f,
-            Err(e) => {
-                return fail(
-                    "io-error",
-                    format!("cannot open {name}: {}", describe_io(&e)),
-                )
-            }
-        };
-        let meta = match file.metadata() {
+        // Look before opening: opening a FIFO for reading would block until
+        // a writer comes.
+        let meta = match std::fs::metadata(path) {
             Ok(m) => m,
             Err(e) => {
                 return fail(
@@ -236,6 +229,15 @@ impl Linter {
                 format!("{name} is not a regular file (a FIFO, socket or device); skipped"),
             );
         }
+        let file = match File::open(path) {
+            Ok(f) => f,
+            Err(e) => {
+                return fail(
+                    "io-error",
+                    format!("cannot open {name}: {}", describe_io(&e)),
+                )
+            }
+        };
         if self.options.ndjson || is_ndjson(path) {
             let report =
                 self.lint_ndjson(&name, std::io::BufReader::with_capacity(256 * 1024, file));

@@ -565,16 +565,76 @@ mod tests {
 
     #[test]
     fn syntax_errors_point_at_the_fault() {
-        assert_eq!(err(r#"{"a":1,}"#).0, Span { offset: 7, length: 1 });
-        assert_eq!(err("[1,]").0, Span { offset: 3, length: 1 });
-        assert_eq!(err("{\"a\":1} x").0, Span { offset: 8, length: 1 });
-        assert_eq!(err("").0, Span { offset: 0, length: 0 });
-        assert_eq!(err("  \n").0, Span { offset: 3, length: 0 });
-        assert_eq!(err(r#"{"a": "é"#).0, Span { offset: 6, length: 1 });
-        assert_eq!(err("{\"a\": \"x\u{1}\"}").0, Span { offset: 8, length: 1 });
-        assert_eq!(err("{\"a\" 1}").0, Span { offset: 5, length: 1 });
-        assert_eq!(err("{'a': 1}").0, Span { offset: 1, length: 1 });
-        assert_eq!(err("tru").0, Span { offset: 0, length: 3 });
+        assert_eq!(
+            err(r#"{"a":1,}"#).0,
+            Span {
+                offset: 7,
+                length: 1
+            }
+        );
+        assert_eq!(
+            err("[1,]").0,
+            Span {
+                offset: 3,
+                length: 1
+            }
+        );
+        assert_eq!(
+            err("{\"a\":1} x").0,
+            Span {
+                offset: 8,
+                length: 1
+            }
+        );
+        assert_eq!(
+            err("").0,
+            Span {
+                offset: 0,
+                length: 0
+            }
+        );
+        assert_eq!(
+            err("  \n").0,
+            Span {
+                offset: 3,
+                length: 0
+            }
+        );
+        assert_eq!(
+            err(r#"{"a": "é"#).0,
+            Span {
+                offset: 6,
+                length: 1
+            }
+        );
+        assert_eq!(
+            err("{\"a\": \"x\u{1}\"}").0,
+            Span {
+                offset: 8,
+                length: 1
+            }
+        );
+        assert_eq!(
+            err("{\"a\" 1}").0,
+            Span {
+                offset: 5,
+                length: 1
+            }
+        );
+        assert_eq!(
+            err("{'a': 1}").0,
+            Span {
+                offset: 1,
+                length: 1
+            }
+        );
+        assert_eq!(
+            err("tru").0,
+            Span {
+                offset: 0,
+                length: 3
+            }
+        );
         assert!(err("\u{feff}").1.contains("empty"));
     }
 

@@ -1,0 +1,371 @@
+//! The command line as users and scripts meet it: exit codes, inputs,
+//! formats, `rules` and `explain`.
+
+use std::fs;
+use std::process::{Command, Output, Stdio};
+
+use serde_json::Value;
+
+fn bin() -> Command {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_coc-lint"));
+    cmd.env_remove("NO_COLOR");
+    cmd
+}
+
+fn run(args: &[&str]) -> Output {
+    bin().args(args).output().expect("the binary runs")
+}
+
+fn run_stdin(args: &[&str], input: &[u8]) -> Output {
+    use std::io::Write;
+    let mut child = bin()
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the binary runs");
+    child
+        .stdin
+        .take()
+        .expect("piped")
+        .write_all(input)
+        .expect("stdin takes the input");
+    child.wait_with_output().expect("the binary finishes")
+}
+
+fn json(out: &Output) -> Value {
+    serde_json::from_slice(&out.stdout).unwrap_or_else(|e| {
+        panic!(
+            "stdout is not one JSON object ({e}): {}",
+            String::from_utf8_lossy(&out.stdout)
+        )
+    })
+}
+
+fn names(report: &Value) -> Vec<String> {
+    report["diagnostics"]
+        .as_array()
+        .expect("diagnostics is an array")
+        .iter()
+        .map(|d| d["name"].as_str().expect("name is a string").to_owned())
+        .collect()
+}
+
+const VALID: &str = r#"{"timeout": 300, "success_rate": 99.5, "execute_user": "root"}"#;
+
+#[test]
+fn exit_codes_follow_severity() {
+    let ok = run_stdin(&["check", "-"], VALID.as_bytes());
+    assert_eq!(
+        ok.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&ok.stdout)
+    );
+    let warn = run_stdin(
+        &["check", "-"],
+        br#"{"timeout": 300, "success_rate": "99.5", "execute_user": "root"}"#,
+    );
+    assert_eq!(warn.status.code(), Some(0));
+    let err = run_stdin(
+        &["check", "-"],
+        br#"{"timeout": 1800, "success_rate": 99.5, "execute_user": "root"}"#,
+    );
+    assert_eq!(err.status.code(), Some(1));
+}
+
+#[test]
+fn json_format_has_the_documented_fields() {
+    let out = run_stdin(
+        &[
+            "check",
+            "--format",
+            "json",
+            "--stdin-filename",
+            "saved/params.json",
+            "-",
+        ],
+        b"{\n  \"timeout\": 1800,\n  \"success_rate\": 100,\n  \"execute_user\": \"root\"\n}\n",
+    );
+    assert_eq!(out.status.code(), Some(1));
+    let report = json(&out);
+    let d = &report["diagnostics"][0];
+    assert_eq!(d["path"], "saved/params.json");
+    assert_eq!(d["code"], "COC202");
+    assert_eq!(d["name"], "timeout-out-of-range");
+    assert_eq!(d["severity"], "error");
+    assert_eq!(
+        d["message"],
+        "`timeout` is 1800, but it must be greater than 5 and less than 1800"
+    );
+    assert_eq!(d["pointer"], "/timeout");
+    assert_eq!(
+        (d["line"].as_u64(), d["column"].as_u64()),
+        (Some(2), Some(14))
+    );
+    assert_eq!(
+        (d["end_line"].as_u64(), d["end_column"].as_u64()),
+        (Some(2), Some(18))
+    );
+    assert_eq!(
+        (d["offset"].as_u64(), d["length"].as_u64()),
+        (Some(15), Some(4))
+    );
+    assert!(d.get("help").is_some());
+    assert_eq!(
+        report["summary"],
+        serde_json::json!({"files": 1, "errors": 1, "warnings": 0, "infos": 0})
+    );
+}
+
+#[test]
+fn human_format_shows_snippet_code_and_help_without_colour_off_a_terminal() {
+    let out = run_stdin(
+        &["check", "--stdin-filename", "p.json", "-"],
+        br#"{"time_out": 300, "success_rate": 100, "execute_user": "root"}"#,
+    );
+    let text = String::from_utf8(out.stdout).expect("utf-8 output");
+    assert!(text.contains("COC402(unknown-field)"), "{text}");
+    assert!(text.contains("[p.json:1:2]"), "{text}");
+    assert!(text.contains("did you mean `timeout`?"), "{text}");
+    assert!(text.contains("COC103(missing-required-field)"), "{text}");
+    assert!(
+        !text.contains('\u{1b}'),
+        "no ANSI escapes when stdout is not a terminal: {text}"
+    );
+    assert!(
+        text.trim_end()
+            .ends_with("Found 1 error, 1 warning in 1 file."),
+        "{text}"
+    );
+}
+
+#[test]
+fn colour_can_be_forced_and_no_color_wins_over_auto() {
+    let input = br#"{"timeout": 1800, "success_rate": 100, "execute_user": "root"}"#;
+    let forced = run_stdin(&["check", "--color", "always", "-"], input);
+    assert!(forced.stdout.contains(&0x1b));
+    let mut cmd = bin();
+    cmd.env("NO_COLOR", "1");
+    let out = cmd
+        .args(["check", "fixtures/valid"])
+        .output()
+        .expect("the binary runs");
+    assert!(!out.stdout.contains(&0x1b));
+}
+
+#[test]
+fn every_problem_of_a_file_is_reported_at_once() {
+    let doc = br#"{"timeout": 5, "success_rate": 0.5, "execute_user": "admin",
+        "script_params": [{"param_name": "a-b", "param_value": "x..y"}, {"param_name": "a-b", "param_value": "ok"}]}"#;
+    let out = run_stdin(&["check", "--format", "json", "-"], doc);
+    let mut got = names(&json(&out));
+    got.sort();
+    assert_eq!(
+        got,
+        [
+            "duplicate-param-name",
+            "execute-user-not-root",
+            "param-name-charset",
+            "param-name-charset",
+            "param-value-consecutive-periods",
+            "success-rate-out-of-range",
+            "timeout-out-of-range",
+        ]
+    );
+}
+
+#[test]
+fn kind_can_be_forced() {
+    // Detected as saved parameters: fine.
+    let out = run_stdin(&["check", "--format", "json", "-"], VALID.as_bytes());
+    assert_eq!(names(&json(&out)), Vec::<String>::new());
+    // Forced to a ticket: every key is unknown there.
+    let out = run_stdin(
+        &["check", "--format", "json", "--kind", "ticket", "-"],
+        VALID.as_bytes(),
+    );
+    assert_eq!(names(&json(&out)), ["unknown-field"; 3]);
+    // A bad kind is a usage error.
+    let out = run(&["check", "--kind", "nope", "-"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("ticket-response"));
+}
+
+#[test]
+fn unknown_documents_say_what_was_expected() {
+    let out = run_stdin(
+        &["check", "--format", "json", "-"],
+        br#"{"hello": "world"}"#,
+    );
+    let report = json(&out);
+    assert_eq!(names(&report), ["unknown-document-kind"]);
+    let message = report["diagnostics"][0]["message"]
+        .as_str()
+        .expect("a message");
+    for kind in [
+        "ticket-response",
+        "ticket",
+        "execute-param",
+        "execute-script",
+        "ticket-list",
+    ] {
+        assert!(message.contains(kind), "{message}");
+    }
+}
+
+#[test]
+fn directories_are_walked_in_order_skipping_hidden_folders_and_other_files() {
+    let dir = tempfile::tempdir().expect("a temp dir");
+    let root = dir.path();
+    fs::create_dir_all(root.join("b/nested")).expect("mkdir");
+    fs::create_dir_all(root.join(".git")).expect("mkdir");
+    fs::write(root.join("b/nested/z.json"), r#"{"timeout": 1}"#).expect("write");
+    fs::write(root.join("a.json"), r#"{"timeout": 1}"#).expect("write");
+    fs::write(root.join(".git/ignored.json"), r#"{"timeout": 1}"#).expect("write");
+    fs::write(root.join("notes.txt"), "not json").expect("write");
+    let out = run(&[
+        "check",
+        "--format",
+        "json",
+        root.to_str().expect("utf-8 temp path"),
+    ]);
+    let report = json(&out);
+    assert_eq!(report["summary"]["files"], 2);
+    let paths: Vec<&str> = report["diagnostics"]
+        .as_array()
+        .expect("array")
+        .iter()
+        .map(|d| d["path"].as_str().expect("path"))
+        .collect();
+    assert!(
+        paths.first().expect("some").ends_with("a.json"),
+        "{paths:?}"
+    );
+    assert!(paths.last().expect("some").ends_with("z.json"), "{paths:?}");
+}
+
+#[test]
+fn missing_paths_are_reported_and_the_rest_is_linted() {
+    let out = run(&[
+        "check",
+        "--format",
+        "json",
+        "does/not/exist.json",
+        "fixtures/valid",
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    let report = json(&out);
+    assert_eq!(names(&report).first().map(String::as_str), Some("io-error"));
+    assert!(report["summary"]["files"].as_u64().expect("a count") > 1);
+}
+
+#[cfg(unix)]
+#[test]
+fn symlink_loops_are_reported_not_followed_forever() {
+    let dir = tempfile::tempdir().expect("a temp dir");
+    let root = dir.path();
+    fs::create_dir(root.join("sub")).expect("mkdir");
+    std::os::unix::fs::symlink(root, root.join("sub/loop")).expect("symlink");
+    fs::write(root.join("sub/a.json"), VALID).expect("write");
+    let out = run(&[
+        "check",
+        "--format",
+        "json",
+        root.to_str().expect("utf-8 temp path"),
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    let report = json(&out);
+    assert!(names(&report).contains(&"io-error".to_owned()));
+    let message = report["diagnostics"][0]["message"]
+        .as_str()
+        .expect("a message");
+    assert!(message.contains("loop"), "{message}");
+}
+
+#[test]
+fn file_size_limit_is_a_diagnostic() {
+    let out = run(&[
+        "check",
+        "--format",
+        "json",
+        "--max-file-size",
+        "10",
+        "fixtures/valid/execute-param-saved.json",
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(names(&json(&out)), ["file-too-large"]);
+}
+
+#[test]
+fn ndjson_streams_report_stream_lines() {
+    let stream = format!(
+        "{VALID}\n\n{}\n{VALID}\n",
+        r#"{"timeout": 1800, "success_rate": 100, "execute_user": "root"}"#
+    );
+    let out = run_stdin(
+        &[
+            "check",
+            "--format",
+            "json",
+            "--ndjson",
+            "--stdin-filename",
+            "export.ndjson",
+            "-",
+        ],
+        stream.as_bytes(),
+    );
+    let report = json(&out);
+    let d = &report["diagnostics"][0];
+    assert_eq!(d["name"], "timeout-out-of-range");
+    assert_eq!(d["line"], 3);
+    assert_eq!(d["column"], 13);
+    let offset = d["offset"].as_u64().expect("offset") as usize;
+    assert_eq!(&stream[offset..offset + 4], "1800");
+}
+
+#[test]
+fn rules_lists_every_rule_and_explain_prints_docs() {
+    let out = run(&["rules"]);
+    assert_eq!(out.status.code(), Some(0));
+    let text = String::from_utf8(out.stdout).expect("utf-8");
+    assert!(text.lines().count() >= 50);
+    assert!(text.contains("COC202  timeout-out-of-range"), "{text}");
+    assert!(text.contains("greater than 5 and less than 1800"), "{text}");
+    for key in ["COC202", "timeout-out-of-range"] {
+        let out = run(&["explain", key]);
+        assert_eq!(out.status.code(), Some(0));
+        let doc = String::from_utf8(out.stdout).expect("utf-8");
+        assert!(doc.contains("## What it does"), "{doc}");
+        assert!(doc.contains("greater than 5 and less than 1800"), "{doc}");
+    }
+    let out = run(&["explain", "COC999"]);
+    assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    assert_eq!(run(&["check", "--format", "xml"]).status.code(), Some(2));
+    assert_eq!(run(&["frobnicate"]).status.code(), Some(2));
+    assert_eq!(run(&["--version"]).status.code(), Some(0));
+}
+
+#[test]
+fn inputs_are_never_written() {
+    let dir = tempfile::tempdir().expect("a temp dir");
+    let path = dir.path().join("t.json");
+    fs::write(&path, r#"{"timeout": 1800}"#).expect("write");
+    let before = fs::metadata(&path)
+        .and_then(|m| m.modified())
+        .expect("mtime");
+    let bytes = fs::read(&path).expect("read");
+    run(&["check", path.to_str().expect("utf-8 temp path")]);
+    assert_eq!(fs::read(&path).expect("read"), bytes);
+    assert_eq!(
+        fs::metadata(&path)
+            .and_then(|m| m.modified())
+            .expect("mtime"),
+        before
+    );
+}
