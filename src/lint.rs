@@ -53,6 +53,11 @@ pub struct FileReport {
     pub documents: usize,
     /// Every problem found, ordered by position.
     pub diagnostics: Vec<Diagnostic>,
+    /// Spans of the values that may hold secrets (`param_value`, custom
+    /// attribute values). Messages never quote them; a renderer that shows
+    /// source text must mask them (the human report does).
+    #[serde(skip)]
+    pub sensitive: Vec<Span>,
 }
 
 impl FileReport {
@@ -123,12 +128,13 @@ impl Linter {
 
     /// Lint one JSON document held in a string.
     pub fn lint_source(&self, name: &str, text: &str) -> FileReport {
-        let (kind, diagnostics) = self.lint_text(text);
+        let (kind, cx) = self.lint_text(text);
         FileReport {
             path: name.to_owned(),
             kind,
             documents: 1,
-            diagnostics,
+            diagnostics: cx.diagnostics,
+            sensitive: cx.sensitive,
         }
     }
 
@@ -153,6 +159,7 @@ impl Linter {
                     kind: None,
                     documents: 1,
                     diagnostics: vec![d],
+                    sensitive: Vec::new(),
                 }
             }
         }
@@ -190,6 +197,7 @@ impl Linter {
                     kind: None,
                     documents: 0,
                     diagnostics: vec![d],
+                    sensitive: Vec::new(),
                 }
             }
         }
@@ -288,6 +296,7 @@ impl Linter {
                 message,
             )
             .located_at_start()],
+            sensitive: Vec::new(),
         }
     }
 
@@ -300,6 +309,7 @@ impl Linter {
             kind: None,
             documents: 0,
             diagnostics: Vec::new(),
+            sensitive: Vec::new(),
         };
         let mut line = Vec::new();
         let (mut offset, mut line_no) = (0usize, 0usize);
@@ -359,6 +369,10 @@ impl Linter {
                     d.shift(offset, line_no);
                 }
                 report.diagnostics.append(&mut one.diagnostics);
+                report.sensitive.extend(one.sensitive.iter().map(|s| Span {
+                    offset: s.offset + offset,
+                    length: s.length,
+                }));
             }
             offset += read;
             line_no += 1;
@@ -367,24 +381,22 @@ impl Linter {
     }
 
     /// Parse and check one text.
-    fn lint_text(&self, text: &str) -> (Option<DocumentKind>, Vec<Diagnostic>) {
-        let mut diagnostics = Vec::new();
-        let kind = self.check_text(text, &mut diagnostics);
-        if !diagnostics.is_empty() {
+    fn lint_text(&self, text: &str) -> (Option<DocumentKind>, Cx) {
+        let mut cx = Cx::default();
+        let kind = self.check_text(text, &mut cx);
+        if !cx.diagnostics.is_empty() {
             let index = LineIndex::new(text);
-            for d in &mut diagnostics {
+            for d in &mut cx.diagnostics {
                 d.locate(&index);
             }
-            diagnostics.sort_by(|a, b| (a.span.offset, a.code).cmp(&(b.span.offset, b.code)));
+            cx.diagnostics
+                .sort_by(|a, b| (a.span.offset, a.code).cmp(&(b.span.offset, b.code)));
         }
-        (kind, diagnostics)
+        (kind, cx)
     }
 
-    fn check_text(&self, text: &str, diagnostics: &mut Vec<Diagnostic>) -> Option<DocumentKind> {
-        let mut cx = Cx {
-            diagnostics,
-            pointer: String::new(),
-        };
+    fn check_text(&self, text: &str, cx: &mut Cx) -> Option<DocumentKind> {
+        let cx = &mut *cx;
         let root = match load::parse(text, self.options.max_depth) {
             Ok(root) => root,
             Err(ParseError::Syntax {
@@ -405,7 +417,7 @@ impl Linter {
                 return None;
             }
         };
-        duplicate_key::check_tree(&root, &mut cx);
+        duplicate_key::check_tree(&root, cx);
         let schema = self.registry.schema();
         let Some(kind) = self.options.kind.or_else(|| DocumentKind::detect(&root)) else {
             let titles: Vec<String> = schema
@@ -436,11 +448,11 @@ impl Linter {
             cx.report("wrong-type", root.span, String::new(), message);
             return Some(kind);
         }
-        self.walk_object(&root, spec.model, &mut cx);
+        self.walk_object(&root, spec.model, cx);
         Some(kind)
     }
 
-    fn walk_object(&self, node: &Node<'_>, model: usize, cx: &mut Cx<'_>) {
+    fn walk_object(&self, node: &Node<'_>, model: usize, cx: &mut Cx) {
         let schema = self.registry.schema();
         let model = &schema.models[model];
         let Some(members) = node.as_object() else {
@@ -464,8 +476,11 @@ impl Linter {
         }
     }
 
-    fn walk_value(&self, node: &Node<'_>, field: &Field, ty: &FieldType, cx: &mut Cx<'_>) {
+    fn walk_value(&self, node: &Node<'_>, field: &Field, ty: &FieldType, cx: &mut Cx) {
         let schema = self.registry.schema();
+        if field.sensitive && matches!(node.value, crate::load::ast::Value::String(_)) {
+            cx.sensitive.push(node.span);
+        }
         match types::check(node, field, ty, schema, cx) {
             Typed::Done => {}
             Typed::Scalar(subject) => self.run_data_rules(node, field, subject, cx),
@@ -482,13 +497,7 @@ impl Linter {
         }
     }
 
-    fn run_data_rules(
-        &self,
-        node: &Node<'_>,
-        field: &Field,
-        subject: Subject<'_>,
-        cx: &mut Cx<'_>,
-    ) {
+    fn run_data_rules(&self, node: &Node<'_>, field: &Field, subject: Subject<'_>, cx: &mut Cx) {
         for &index in &field.rules {
             let rule = self.registry.by_index(index);
             let Some(check) = rule.check() else { continue };

@@ -49,7 +49,8 @@ impl HumanReporter {
         if report.diagnostics.is_empty() {
             return Ok(());
         }
-        let text = source.and_then(|s| std::str::from_utf8(s).ok());
+        let masked = source.and_then(|s| mask(s, &report.sensitive));
+        let text = masked.as_deref();
         let named =
             text.map(|t| NamedSource::new(&report.path, t.to_owned()).with_language("json"));
         for d in &report.diagnostics {
@@ -113,6 +114,22 @@ fn concise(path: &str, d: &Diagnostic) -> String {
         s.push_str(&format!("  help: {help}\n"));
     }
     s
+}
+
+/// The source as text with the content of every sensitive string replaced
+/// by `*` byte for byte, so that offsets stay valid and no secret reaches a
+/// log. `None` when the bytes are not UTF-8.
+fn mask(source: &[u8], sensitive: &[Span]) -> Option<String> {
+    let mut bytes = source.to_vec();
+    for span in sensitive {
+        // Strip the quotes; leave anything malformed alone.
+        if span.length >= 2 && bytes.get(span.offset) == Some(&b'"') {
+            if let Some(content) = bytes.get_mut(span.offset + 1..span.end() - 1) {
+                content.fill(b'*');
+            }
+        }
+    }
+    String::from_utf8(bytes).ok()
 }
 
 /// A span that covers several lines is shown by its first character only:

@@ -7,7 +7,7 @@ use super::Cx;
 use crate::load::ast::{push_pointer_token, Member, Node, Value};
 
 /// Check every object of the tree under `node`.
-pub(crate) fn check_tree(node: &Node<'_>, cx: &mut Cx<'_>) {
+pub(crate) fn check_tree(node: &Node<'_>, cx: &mut Cx) {
     match &node.value {
         Value::Object(members) => {
             check_object(members, cx);
@@ -26,7 +26,7 @@ pub(crate) fn check_tree(node: &Node<'_>, cx: &mut Cx<'_>) {
     }
 }
 
-fn descend(node: &Node<'_>, token: &str, cx: &mut Cx<'_>) {
+fn descend(node: &Node<'_>, token: &str, cx: &mut Cx) {
     if !matches!(node.value, Value::Object(_) | Value::Array(_)) {
         return;
     }
@@ -36,8 +36,8 @@ fn descend(node: &Node<'_>, token: &str, cx: &mut Cx<'_>) {
     cx.pointer.truncate(len);
 }
 
-fn check_object(members: &[Member<'_>], cx: &mut Cx<'_>) {
-    let report = |first: &Member<'_>, dup: &Member<'_>, cx: &mut Cx<'_>| {
+fn check_object(members: &[Member<'_>], cx: &mut Cx) {
+    let report = |first: &Member<'_>, dup: &Member<'_>, cx: &mut Cx| {
         let message = format!(
             "the key `{}` appears more than once in this object",
             dup.key

@@ -29,7 +29,7 @@ pub(crate) fn suggest<'m>(key: &str, model: &'m Model) -> Option<&'m str> {
 }
 
 /// Report `member`, which `model` does not document.
-pub(crate) fn unknown(member: &Member<'_>, model: &Model, cx: &mut Cx<'_>) {
+pub(crate) fn unknown(member: &Member<'_>, model: &Model, cx: &mut Cx) {
     let message = format!("`{}` is not a field of {}", member.key, model.name);
     let help = match suggest(&member.key, model) {
         Some(name) => format!("did you mean `{name}`?"),
@@ -49,7 +49,7 @@ pub(crate) fn unknown(member: &Member<'_>, model: &Model, cx: &mut Cx<'_>) {
 }
 
 /// Report `member`, a field the API has discarded.
-pub(crate) fn discarded(member: &Member<'_>, model: &Model, cx: &mut Cx<'_>) {
+pub(crate) fn discarded(member: &Member<'_>, model: &Model, cx: &mut Cx) {
     let message = format!(
         "`{}` of {} has been discarded by the API and has no effect",
         member.key, model.name
@@ -59,7 +59,7 @@ pub(crate) fn discarded(member: &Member<'_>, model: &Model, cx: &mut Cx<'_>) {
 }
 
 /// Report every required field of `model` that `object` lacks.
-pub(crate) fn required(object: &Node<'_>, model: &Model, cx: &mut Cx<'_>) {
+pub(crate) fn required(object: &Node<'_>, model: &Model, cx: &mut Cx) {
     let Some(members) = object.as_object() else {
         return;
     };

@@ -328,12 +328,15 @@ pub(crate) fn rule(name: &str) -> &'static Rule {
 
 /// The state of one document's lint: the diagnostics found so far and the
 /// JSON pointer of the value being looked at.
-pub(crate) struct Cx<'a> {
-    pub(crate) diagnostics: &'a mut Vec<Diagnostic>,
+#[derive(Default)]
+pub(crate) struct Cx {
+    pub(crate) diagnostics: Vec<Diagnostic>,
+    /// Spans of values that may be secrets.
+    pub(crate) sensitive: Vec<Span>,
     pub(crate) pointer: String,
 }
 
-impl Cx<'_> {
+impl Cx {
     /// The pointer of the current value extended by `tokens`.
     pub(crate) fn pointer_to(&self, tokens: &[&str]) -> String {
         let mut p = self.pointer.clone();

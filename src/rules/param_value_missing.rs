@@ -10,7 +10,7 @@ pub(crate) const RULE: CodeRule = CodeRule {
     check,
 };
 
-fn check(object: &Node<'_>, cx: &mut Cx<'_>) {
+fn check(object: &Node<'_>, cx: &mut Cx) {
     let has_refer = match object.get("param_refer") {
         None => false,
         Some(refer) => match &refer.value {

@@ -60,10 +60,10 @@ pub(crate) fn is_json_number(s: &str) -> bool {
 /// A short, safe rendering of a value for a message.
 pub(crate) fn show_value(node: &Node<'_>, sensitive: bool) -> String {
     match &node.value {
+        value if sensitive => format!("{} {}", article(value.type_name()), value.type_name()),
         Value::Null => "null".into(),
         Value::Bool(b) => format!("the boolean {b}"),
         Value::Number(raw) => format!("the number {raw}"),
-        Value::String(_) if sensitive => "a string".into(),
         Value::String(s) => {
             let short: String = s.chars().take(40).collect();
             let more = if short.len() < s.len() { "..." } else { "" };
@@ -74,6 +74,14 @@ pub(crate) fn show_value(node: &Node<'_>, sensitive: bool) -> String {
     }
 }
 
+fn article(word: &str) -> &'static str {
+    if word.starts_with(['a', 'e', 'i', 'o', 'u']) {
+        "an"
+    } else {
+        "a"
+    }
+}
+
 /// Check `node`, the value of `field`, against the field's type (for array
 /// items, `ty` is the item type).
 pub(crate) fn check<'n>(
@@ -81,10 +89,10 @@ pub(crate) fn check<'n>(
     field: &Field,
     ty: &'n FieldType,
     schema: &Schema,
-    cx: &mut Cx<'_>,
+    cx: &mut Cx,
 ) -> Typed<'n> {
     let name = field.name.as_str();
-    let wrong = |cx: &mut Cx<'_>| {
+    let wrong = |cx: &mut Cx| {
         let message = format!(
             "`{name}` is {}, but it must be {}",
             show_value(node, field.sensitive),
@@ -114,13 +122,7 @@ pub(crate) fn check<'n>(
 
 /// Check a number (or the text of a numeric string) against an integer or
 /// double field.
-fn number<'n>(
-    node: &Node<'_>,
-    raw: &'n str,
-    name: &str,
-    ty: &FieldType,
-    cx: &mut Cx<'_>,
-) -> Typed<'n> {
+fn number<'n>(node: &Node<'_>, raw: &'n str, name: &str, ty: &FieldType, cx: &mut Cx) -> Typed<'n> {
     let (bits, min, max) = match ty {
         FieldType::Integer => (32, i32::MIN as f64, i32::MAX as f64),
         FieldType::Long => (64, i64::MIN as f64, i64::MAX as f64),
@@ -135,7 +137,7 @@ fn number<'n>(
             return Typed::Scalar(Subject::Number { value, raw });
         }
     };
-    let overflow = |cx: &mut Cx<'_>| {
+    let overflow = |cx: &mut Cx| {
         let message = format!("`{name}` is {raw}, which does not fit in a {bits}-bit integer");
         cx.report("number-overflow", node.span, cx.pointer.clone(), message);
         Typed::Done
