@@ -197,9 +197,10 @@ fn resolve_type(ty: &str, of: Option<&str>, names: &[String]) -> Result<FieldTyp
     })
 }
 
-/// Parse and resolve a schema file.
+/// Parse and resolve the schema (`rules/schema.toml`, converted to JSON at
+/// build time).
 pub(crate) fn parse(text: &str) -> Result<Schema, String> {
-    let file: SchemaFile = toml::from_str(text).map_err(|e| e.to_string())?;
+    let file: SchemaFile = serde_json::from_str(text).map_err(|e| e.to_string())?;
     let names: Vec<String> = file.model.iter().map(|m| m.name.clone()).collect();
     let mut models = Vec::new();
     for m in file.model {

@@ -15,8 +15,8 @@ fn names(report: &FileReport) -> Vec<&'static str> {
     report.diagnostics.iter().map(|d| d.name).collect()
 }
 
-/// The nodes a JSON pointer may name (several where the last object has
-/// the key more than once), with the offset of their key when they are
+/// The nodes a JSON pointer may name (several where an object on the way
+/// has the key more than once), with the offset of their key when they are
 /// object members.
 fn resolve<'a>(root: &'a Node<'a>, pointer: &str) -> Vec<(&'a Node<'a>, Option<usize>)> {
     let mut found = vec![(root, None)];
@@ -28,24 +28,26 @@ fn resolve<'a>(root: &'a Node<'a>, pointer: &str) -> Vec<(&'a Node<'a>, Option<u
     };
     for raw in rest.split('/') {
         let token = raw.replace("~1", "/").replace("~0", "~");
-        let Some(&(node, _)) = found.last() else {
-            return Vec::new();
-        };
-        found = match &node.value {
-            Value::Object(members) => members
-                .iter()
-                .filter(|m| m.key == token)
-                .map(|m| (&m.value, Some(m.key_span.offset)))
-                .collect(),
-            Value::Array(items) => token
-                .parse::<usize>()
-                .ok()
-                .and_then(|i| items.get(i))
-                .map(|n| (n, None))
-                .into_iter()
-                .collect(),
-            _ => Vec::new(),
-        };
+        found = found
+            .into_iter()
+            .flat_map(|(node, _)| -> Vec<(&'a Node<'a>, Option<usize>)> {
+                match &node.value {
+                    Value::Object(members) => members
+                        .iter()
+                        .filter(|m| m.key == token)
+                        .map(|m| (&m.value, Some(m.key_span.offset)))
+                        .collect(),
+                    Value::Array(items) => token
+                        .parse::<usize>()
+                        .ok()
+                        .and_then(|i| items.get(i))
+                        .map(|n| (n, None))
+                        .into_iter()
+                        .collect(),
+                    _ => Vec::new(),
+                }
+            })
+            .collect();
     }
     found
 }

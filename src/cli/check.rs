@@ -28,7 +28,7 @@ enum Input {
 
 /// Where the reports go.
 enum Reporter {
-    Human(HumanReporter),
+    Human(Box<HumanReporter>),
     Json(JsonReporter),
 }
 
@@ -50,7 +50,7 @@ pub(crate) fn run(args: &CheckArgs, out: &mut dyn Write) -> io::Result<u8> {
                         && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
                 }
             };
-            Reporter::Human(HumanReporter::new(color, 100))
+            Reporter::Human(Box::new(HumanReporter::new(color, 100)))
         }
     };
     let keep_source = matches!(reporter, Reporter::Human(_));
@@ -58,10 +58,9 @@ pub(crate) fn run(args: &CheckArgs, out: &mut dyn Write) -> io::Result<u8> {
         .jobs
         .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
         .max(1);
-    let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(jobs)
-        .build()
-        .ok();
+    // Threads are started only when there is more than one input: a
+    // pre-commit hook on one file pays nothing for them.
+    let mut pool: Option<Option<rayon::ThreadPool>> = None;
 
     let mut summary = Summary::default();
     let mut trouble = false;
@@ -70,11 +69,20 @@ pub(crate) fn run(args: &CheckArgs, out: &mut dyn Write) -> io::Result<u8> {
         |batch: &mut Vec<Input>, summary: &mut Summary, trouble: &mut bool| -> io::Result<()> {
             let lint =
                 |input: &Input| lint_input(&linter, input, &args.stdin_filename, keep_source);
-            let results: Vec<(FileReport, Option<Vec<u8>>)> = match (&pool, batch.len()) {
-                (Some(pool), n) if n > 1 && jobs > 1 => {
-                    pool.install(|| batch.par_iter().map(lint).collect())
-                }
-                _ => batch.iter().map(lint).collect(),
+            let pool = if batch.len() > 1 && jobs > 1 {
+                pool.get_or_insert_with(|| {
+                    rayon::ThreadPoolBuilder::new()
+                        .num_threads(jobs)
+                        .build()
+                        .ok()
+                })
+                .as_ref()
+            } else {
+                None
+            };
+            let results: Vec<(FileReport, Option<Vec<u8>>)> = match pool {
+                Some(pool) => pool.install(|| batch.par_iter().map(lint).collect()),
+                None => batch.iter().map(lint).collect(),
             };
             batch.clear();
             for (report, source) in &results {

@@ -21,6 +21,16 @@ pub struct EncodingError {
     pub message: String,
 }
 
+fn no_bom(name: &str) -> EncodingError {
+    EncodingError {
+        span: Span {
+            offset: 0,
+            length: 2,
+        },
+        message: format!("the file looks like {name} text without a byte order mark, not UTF-8"),
+    }
+}
+
 /// The bytes of a file as UTF-8 text. A UTF-8 byte order mark is kept (the
 /// parser skips it, so offsets stay those of the file); UTF-16 and UTF-32
 /// byte order marks and invalid UTF-8 are errors with the offset of the first
@@ -44,6 +54,17 @@ pub fn decode(bytes: &[u8]) -> Result<&str, EncodingError> {
     }
     if bytes.starts_with(&[0xFE, 0xFF]) {
         return Err(bom(2, "UTF-16BE"));
+    }
+    // Without a byte order mark, UTF-16 text shows as NUL bytes beside
+    // ASCII ones; valid JSON never starts that way.
+    match bytes {
+        [a, 0, c, 0, ..] if *a != 0 && *c != 0 && a.is_ascii() && c.is_ascii() => {
+            return Err(no_bom("UTF-16LE"))
+        }
+        [0, b, 0, d, ..] if *b != 0 && *d != 0 && b.is_ascii() && d.is_ascii() => {
+            return Err(no_bom("UTF-16BE"))
+        }
+        _ => {}
     }
     std::str::from_utf8(bytes).map_err(|e| {
         let offset = e.valid_up_to();

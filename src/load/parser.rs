@@ -46,10 +46,15 @@ pub fn parse(text: &str, max_depth: usize) -> Result<Node<'_>, ParseError> {
     }
     p.skip_ws();
     if p.pos >= p.bytes.len() {
+        let what = if p.bytes.len() > usize::from(text.starts_with('\u{feff}')) * 3 {
+            "the file holds only whitespace"
+        } else {
+            "the file is empty"
+        };
         return Err(p.error_at(
             p.pos,
             0,
-            "the file is empty: expected a JSON value".into(),
+            format!("{what}: expected a JSON value"),
             Some("a ticket file holds one JSON object, e.g. `{\"timeout\": 300, ...}`"),
         ));
     }
@@ -150,6 +155,10 @@ impl<'a> Parser<'a> {
             }
             Some(b'n') => {
                 self.literal("null")?;
+                Value::Null
+            }
+            Some(b) if b.is_ascii_alphabetic() => {
+                self.literal("a JSON value")?;
                 Value::Null
             }
             _ => {
@@ -282,8 +291,10 @@ impl<'a> Parser<'a> {
         }
     }
 
+    /// Accept `word` here, or report the bare word that stands instead.
     fn literal(&mut self, word: &'static str) -> Result<(), ParseError> {
-        if self.bytes[self.pos..].starts_with(word.as_bytes()) {
+        let is_word = word.bytes().all(|b| b.is_ascii_lowercase());
+        if is_word && self.bytes[self.pos..].starts_with(word.as_bytes()) {
             self.pos += word.len();
             Ok(())
         } else {
@@ -296,7 +307,15 @@ impl<'a> Parser<'a> {
                 self.pos,
                 end - self.pos,
                 format!("expected a JSON value, found `{shown}`"),
-                Some("the only bare words in JSON are `true`, `false` and `null`; text goes in double quotes"),
+                Some(match found {
+                    "NaN" | "Infinity" => {
+                        "JSON numbers are written like `-12`, `0.5` or `1e3`; NaN and Infinity are not JSON"
+                    }
+                    "True" | "False" | "None" | "Null" | "TRUE" | "FALSE" | "NULL" | "nil" | "undefined" => {
+                        "JSON literals are lower-case `true`, `false` and `null`"
+                    }
+                    _ => "the only bare words in JSON are `true`, `false` and `null`; text goes in double quotes",
+                }),
             ))
         }
     }

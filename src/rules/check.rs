@@ -337,9 +337,14 @@ impl Check {
                     .chars()
                     .enumerate()
                     .find(|(_, c)| !one.is_match(c.encode_utf8(&mut buf)))?;
+                // A secret's characters are not quoted, only the position.
+                let what = if sensitive {
+                    "a character that is not allowed".to_string()
+                } else {
+                    show_char(c)
+                };
                 format!(
-                    "`{field}` has {} at character {}, but it may only contain {describe}",
-                    show_char(c),
+                    "`{field}` has {what} at character {}, but it may only contain {describe}",
                     i + 1
                 )
             }

@@ -77,7 +77,7 @@ struct RuleSpec {
     targets: Vec<String>,
     check: Option<Check>,
     #[serde(default)]
-    params: toml::Table,
+    params: serde_json::Map<String, serde_json::Value>,
 }
 
 /// One rule: its stable code and name, its default severity, what it
@@ -91,7 +91,7 @@ pub struct Rule {
     help: Option<String>,
     targets: Vec<String>,
     check: Option<Check>,
-    params: toml::Table,
+    params: serde_json::Map<String, serde_json::Value>,
     doc: &'static str,
 }
 
@@ -157,11 +157,7 @@ impl Rule {
     }
     /// A numeric parameter of a code rule.
     pub(crate) fn param_f64(&self, key: &str) -> Option<f64> {
-        match self.params.get(key)? {
-            toml::Value::Integer(i) => Some(*i as f64),
-            toml::Value::Float(f) => Some(*f),
-            _ => None,
-        }
+        self.params.get(key)?.as_f64()
     }
     /// A string parameter of a code rule.
     pub(crate) fn param_str(&self, key: &str) -> Option<&str> {
@@ -171,22 +167,21 @@ impl Rule {
     pub(crate) fn param_strs(&self, key: &str) -> impl Iterator<Item = &str> {
         self.params
             .get(key)
-            .and_then(toml::Value::as_array)
+            .and_then(serde_json::Value::as_array)
             .into_iter()
             .flatten()
-            .filter_map(toml::Value::as_str)
+            .filter_map(serde_json::Value::as_str)
     }
 }
 
 /// A rule parameter as the docs show it: `200`, `ECS`, `FINISHED, CANCELED`.
-fn show_param(value: &toml::Value) -> String {
+fn show_param(value: &serde_json::Value) -> String {
     match value {
-        toml::Value::String(s) => s.clone(),
-        toml::Value::Integer(i) => i.to_string(),
-        toml::Value::Float(f) => check::fmt_number(*f),
-        toml::Value::Boolean(b) => b.to_string(),
-        toml::Value::Array(items) => items.iter().map(show_param).collect::<Vec<_>>().join(", "),
-        other => format!("{other:?}"),
+        serde_json::Value::String(s) => s.clone(),
+        serde_json::Value::Array(items) => {
+            items.iter().map(show_param).collect::<Vec<_>>().join(", ")
+        }
+        other => other.to_string(),
     }
 }
 
@@ -200,21 +195,19 @@ pub struct Registry {
 
 impl Registry {
     fn build() -> Result<Registry, String> {
-        let mut schema = schema::parse(SCHEMA).map_err(|e| format!("rules/schema.toml: {e}"))?;
+        let mut schema =
+            schema::parse(SCHEMA_JSON).map_err(|e| format!("rules/schema.toml: {e}"))?;
+        let specs: Vec<serde_json::Value> =
+            serde_json::from_str(RULES_JSON).map_err(|e| e.to_string())?;
         let mut rules = Vec::new();
-        for (stem, text, doc) in RULE_FILES {
+        for (value, (stem, doc)) in specs.into_iter().zip(RULE_DOCS) {
             let spec: RuleSpec =
-                toml::from_str(text).map_err(|e| format!("rules/{stem}.toml: {e}"))?;
+                serde_json::from_value(value).map_err(|e| format!("rules/{stem}.toml: {e}"))?;
             if spec.name != *stem {
                 return Err(format!(
                     "rules/{stem}.toml: name `{}` differs from the file name",
                     spec.name
                 ));
-            }
-            if let Some(check) = &spec.check {
-                check
-                    .compile()
-                    .map_err(|e| format!("rules/{stem}.toml: {e}"))?;
             }
             rules.push(Rule {
                 code: spec.code,
@@ -408,6 +401,19 @@ mod tests {
                 .name()
                 .bytes()
                 .all(|b| b.is_ascii_lowercase() || b == b'-'));
+        }
+    }
+
+    #[test]
+    fn every_pattern_compiles() {
+        // Patterns are compiled on first use, not at start-up: check them all
+        // here.
+        for rule in registry().rules() {
+            if let Some(check) = rule.check() {
+                check
+                    .compile()
+                    .unwrap_or_else(|e| panic!("{}: {e}", rule.name()));
+            }
         }
     }
 

@@ -1,17 +1,53 @@
 //! Small helpers the code rules share.
 
+use super::types::is_json_number;
 use crate::load::ast::{Node, Value};
 
-/// The value of an integral JSON number (no fraction, no exponent), wide
-/// enough for any `Long` and their differences.
+/// The integer a value stands for, the way the server reads it: a plain
+/// integer, an integral number written with a fraction or exponent
+/// (`1.0`, `3e2`), or a string holding one (`"1697946452186"`). `None` for
+/// anything else, including integers outside the 64-bit range (which
+/// `number-overflow` reports), so cross-field rules never build on a value
+/// that is already wrong.
 pub(crate) fn integer(node: &Node<'_>) -> Option<i128> {
-    match &node.value {
-        Value::Number(raw) if !raw.contains(['.', 'e', 'E']) => raw.parse().ok(),
-        _ => None,
+    let raw: &str = match &node.value {
+        Value::Number(raw) => raw,
+        Value::String(s) if is_json_number(s) => s,
+        _ => return None,
+    };
+    if !raw.contains(['.', 'e', 'E']) {
+        return raw.parse::<i64>().ok().map(i128::from);
     }
+    let value: f64 = raw.parse().ok()?;
+    let in_range = value.is_finite() && value.fract() == 0.0 && value.abs() <= i64::MAX as f64;
+    in_range.then_some(value as i128)
 }
 
 /// The elements of the array under `key`, or nothing.
 pub(crate) fn items<'n>(object: &'n Node<'n>, key: &str) -> &'n [Node<'n>] {
     object.get(key).and_then(Node::as_array).unwrap_or(&[])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::load::parse;
+
+    fn int(text: &str) -> Option<i128> {
+        integer(&parse(text, 8).expect("valid JSON"))
+    }
+
+    #[test]
+    fn integers_as_the_server_reads_them() {
+        assert_eq!(int("1697946452186"), Some(1_697_946_452_186));
+        assert_eq!(int("\"1697946452186\""), Some(1_697_946_452_186));
+        assert_eq!(int("1.0"), Some(1));
+        assert_eq!(int("3e2"), Some(300));
+        assert_eq!(int("-0"), Some(0));
+        assert_eq!(int("1.5"), None);
+        assert_eq!(int("123456789012345678901234567890"), None);
+        assert_eq!(int("1e400"), None);
+        assert_eq!(int("\"x\""), None);
+        assert_eq!(int("true"), None);
+    }
 }
