@@ -110,6 +110,7 @@ median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {if (NR % 2) print
 ms() { awk -v ns="$1" 'BEGIN {printf "%.1f ms", ns/1e6}'; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN {if (b > 0) printf "%.2fx", a/b; else print "n/a"}'; }
 row() { printf '  %-46s %12s   %s\n' "$1" "$2" "${3:-}"; }
+info() { printf '  %-14s %s\n' "$1" "$2"; }
 
 # A coc-lint exit status of 0 (clean) or 1 (errors found) is a successful run.
 coc_ok() {
@@ -196,13 +197,18 @@ fi
 
 # ---------------------------------------------------------------- machine
 section "machine"
-row "date" "$(date '+%F %T %Z')"
-row "cores (nproc)" "$(nproc)"
-row "CPU" "$(awk -F': ' '/model name/ {print $2; exit}' /proc/cpuinfo)"
-row "memory" "$(awk '/MemTotal/ {printf "%.1f GiB", $2/1048576}' /proc/meminfo)"
-row "rustc" "$(rustc --version | cut -d' ' -f2)"
-row "commit" "$(git rev-parse --short HEAD 2>/dev/null || echo none)$(git diff --quiet HEAD -- 2>/dev/null || echo ' (+ uncommitted changes)')"
-if ((HAVE_COC)); then row "coc-lint" "$("$COC" --version 2>/dev/null || echo '?') $COC_NOTE"; fi
+info "date" "$(date '+%F %T %Z')"
+info "cores (nproc)" "$(nproc)"
+info "CPU" "$(awk -F': ' '/model name/ {print $2; exit}' /proc/cpuinfo)"
+info "load" "$(cut -d' ' -f1-3 /proc/loadavg) (1, 5, 15 min)"
+info "memory" "$(awk '/MemTotal/ {printf "%.1f GiB", $2/1048576}' /proc/meminfo)"
+info "rustc" "$(rustc --version | cut -d' ' -f2)"
+info "commit" "$(git rev-parse --short HEAD 2>/dev/null || echo none)$(git diff --quiet HEAD -- 2>/dev/null || echo ' (+ uncommitted changes)')"
+if ((HAVE_COC)); then info "coc-lint" "$("$COC" --version 2>/dev/null || echo '?') $COC_NOTE"; fi
+
+if awk '{exit !($1 > 0.5)}' /proc/loadavg; then
+    say "  WARNING: the machine is busy (load $(cut -d' ' -f1 /proc/loadavg)); other processes skew the timings"
+fi
 
 # ------------------------------------------------------------ directory
 DIR_BYTES=$(find "$DIR" -name '*.json' ! -name manifest.json -printf '%s\n' | awk '{s+=$1} END {print s}')
@@ -355,7 +361,9 @@ fi
 
 # ------------------------------------------------------------ jsonschema
 section "jsonschema-cli"
-JS=$(command -v jsonschema || true)
+# The Rust CLI installs as `jsonschema` (cargo install) or `jsonschema-cli`
+# (release tarballs); Python's jsonschema package also has a `jsonschema`.
+JS=$(command -v jsonschema-cli || command -v jsonschema || true)
 if [[ -z $JS ]]; then
     skip "jsonschema-cli" "not installed"
 elif [[ $(head -c 4 "$JS" | tr -d '\0') != $'\x7fELF' ]]; then

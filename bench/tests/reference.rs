@@ -70,10 +70,11 @@ fn check_execute_param(ep: &Json, f: &mut Findings) {
             if !(1.0..=100.0).contains(&value) {
                 f.rule(Violation::SuccessRateOutOfRange);
             }
-            if literal
+            // Decimal places as written, trailing zeros not counted.
+            let decimals = literal
                 .split_once('.')
-                .is_some_and(|(_, frac)| frac.len() > 1)
-            {
+                .map_or(0, |(_, frac)| frac.trim_end_matches('0').len());
+            if decimals > 1 {
                 f.rule(Violation::SuccessRatePrecision);
             }
         }

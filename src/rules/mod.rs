@@ -5,9 +5,9 @@
 //! constraint itself; and a Markdown file beside it that `coc-lint explain`
 //! prints. Both are embedded at build time. Rules that need code (duplicate
 //! names, cross-field consistency) have a module of their own here and are
-//! registered in [`CODE_RULES`]; rules the document walk applies to every
-//! field (types, required and unknown fields) live in [`types`] and
-//! [`fields`]; rules about loading the bytes live in [`crate::load`].
+//! registered in `CODE_RULES`; rules the document walk applies to every
+//! field (types, required and unknown fields) live in `types` and
+//! `fields`; rules about loading the bytes live in [`crate::load`].
 
 pub mod check;
 

@@ -117,7 +117,7 @@ fn collect_files(paths: &[PathBuf]) -> (Vec<PathBuf>, u64) {
     (files, errors)
 }
 
-fn check_file(path: &PathBuf, ndjson: bool) -> Tally {
+fn check_file(path: &Path, ndjson: bool) -> Tally {
     let result = if ndjson || is_ndjson(path) {
         parse_lines(path)
     } else {
