@@ -43,3 +43,9 @@ pub use kind::DocumentKind;
 pub use lint::{FileReport, LintOptions, Linter};
 pub use rules::{registry, Rule};
 pub use source::{Position, Span};
+
+/// The README's Rust examples, compiled and run as doctests so that they
+/// stay true.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+pub struct ReadmeDoctests;
