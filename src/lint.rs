@@ -8,10 +8,10 @@ use serde::Serialize;
 
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::kind::DocumentKind;
-use crate::load::ast::{push_pointer_token, Node};
+use crate::load::ast::Node;
 use crate::load::{self, ParseError};
 use crate::rules::types::{self, Typed};
-use crate::rules::{self, check::Subject, duplicate_key, fields, registry, Cx, Registry};
+use crate::rules::{self, check::Subject, duplicate_key, fields, registry, Cx, Registry, Token};
 use crate::schema::{Field, FieldType};
 use crate::source::{LineIndex, Span};
 
@@ -128,13 +128,13 @@ impl Linter {
 
     /// Lint one JSON document held in a string.
     pub fn lint_source(&self, name: &str, text: &str) -> FileReport {
-        let (kind, cx) = self.lint_text(text);
+        let (kind, diagnostics, sensitive) = self.lint_text(text);
         FileReport {
             path: name.to_owned(),
             kind,
             documents: 1,
-            diagnostics: cx.diagnostics,
-            sensitive: cx.sensitive,
+            diagnostics,
+            sensitive,
         }
     }
 
@@ -381,45 +381,53 @@ impl Linter {
     }
 
     /// Parse and check one text.
-    fn lint_text(&self, text: &str) -> (Option<DocumentKind>, Cx) {
-        let mut cx = Cx::default();
-        let kind = self.check_text(text, &mut cx);
-        if !cx.diagnostics.is_empty() {
+    fn lint_text(&self, text: &str) -> (Option<DocumentKind>, Vec<Diagnostic>, Vec<Span>) {
+        let (kind, mut diagnostics, sensitive) = self.check_text(text);
+        if !diagnostics.is_empty() {
             let index = LineIndex::new(text);
-            for d in &mut cx.diagnostics {
+            for d in &mut diagnostics {
                 d.locate(&index);
             }
-            cx.diagnostics
-                .sort_by(|a, b| (a.span.offset, a.code).cmp(&(b.span.offset, b.code)));
+            diagnostics.sort_by(|a, b| (a.span.offset, a.code).cmp(&(b.span.offset, b.code)));
         }
-        (kind, cx)
+        (kind, diagnostics, sensitive)
     }
 
-    fn check_text(&self, text: &str, cx: &mut Cx) -> Option<DocumentKind> {
-        let cx = &mut *cx;
+    fn check_text(&self, text: &str) -> (Option<DocumentKind>, Vec<Diagnostic>, Vec<Span>) {
         let root = match load::parse(text, self.options.max_depth) {
             Ok(root) => root,
-            Err(ParseError::Syntax {
-                span,
-                message,
-                help,
-            }) => {
-                let d = cx.report("json-syntax-error", span, String::new(), message);
-                if let Some(help) = help {
-                    d.help(help);
+            Err(e) => {
+                let mut cx = Cx::default();
+                match e {
+                    ParseError::Syntax {
+                        span,
+                        message,
+                        help,
+                    } => {
+                        let d = cx.report("json-syntax-error", span, String::new(), message);
+                        if let Some(help) = help {
+                            d.help(help);
+                        }
+                    }
+                    ParseError::TooDeep { span, limit } => {
+                        let message = format!(
+                            "arrays and objects are nested more than {limit} levels deep here"
+                        );
+                        cx.report("nesting-too-deep", span, String::new(), message);
+                    }
                 }
-                return None;
-            }
-            Err(ParseError::TooDeep { span, limit }) => {
-                let message =
-                    format!("arrays and objects are nested more than {limit} levels deep here");
-                cx.report("nesting-too-deep", span, String::new(), message);
-                return None;
+                return (None, cx.diagnostics, cx.sensitive);
             }
         };
-        duplicate_key::check_tree(&root, cx);
+        let mut cx = Cx::default();
+        let kind = self.check_document(&root, &mut cx);
+        (kind, cx.diagnostics, cx.sensitive)
+    }
+
+    fn check_document<'a>(&self, root: &'a Node<'a>, cx: &mut Cx<'a>) -> Option<DocumentKind> {
+        duplicate_key::check_tree(root, cx);
         let schema = self.registry.schema();
-        let Some(kind) = self.options.kind.or_else(|| DocumentKind::detect(&root)) else {
+        let Some(kind) = self.options.kind.or_else(|| DocumentKind::detect(root)) else {
             let titles: Vec<String> = schema
                 .kinds
                 .iter()
@@ -442,17 +450,17 @@ impl Linter {
         if root.as_object().is_none() {
             let message = format!(
                 "the document is {}, but a {} document must be an object",
-                types::show_value(&root, false),
+                types::show_value(root, false),
                 kind.name()
             );
             cx.report("wrong-type", root.span, String::new(), message);
             return Some(kind);
         }
-        self.walk_object(&root, spec.model, cx);
+        self.walk_object(root, spec.model, cx);
         Some(kind)
     }
 
-    fn walk_object(&self, node: &Node<'_>, model: usize, cx: &mut Cx) {
+    fn walk_object<'a>(&self, node: &'a Node<'a>, model: usize, cx: &mut Cx<'a>) {
         let schema = self.registry.schema();
         let model = &schema.models[model];
         let Some(members) = node.as_object() else {
@@ -463,10 +471,9 @@ impl Linter {
                 None => fields::unknown(member, model, cx),
                 Some(field) if field.discarded => fields::discarded(member, model, cx),
                 Some(field) => {
-                    let len = cx.pointer.len();
-                    push_pointer_token(&mut cx.pointer, &member.key);
+                    cx.path.push(Token::Key(&member.key));
                     self.walk_value(&member.value, field, &field.ty, cx);
-                    cx.pointer.truncate(len);
+                    cx.path.pop();
                 }
             }
         }
@@ -476,7 +483,13 @@ impl Linter {
         }
     }
 
-    fn walk_value(&self, node: &Node<'_>, field: &Field, ty: &FieldType, cx: &mut Cx) {
+    fn walk_value<'a>(
+        &self,
+        node: &'a Node<'a>,
+        field: &Field,
+        ty: &'a FieldType,
+        cx: &mut Cx<'a>,
+    ) {
         let schema = self.registry.schema();
         if field.sensitive && matches!(node.value, crate::load::ast::Value::String(_)) {
             cx.sensitive.push(node.span);
@@ -488,21 +501,26 @@ impl Linter {
             Typed::Array(items, inner) => {
                 self.run_data_rules(node, field, Subject::Items(items.len()), cx);
                 for (i, item) in items.iter().enumerate() {
-                    let len = cx.pointer.len();
-                    push_pointer_token(&mut cx.pointer, itoa::Buffer::new().format(i));
+                    cx.path.push(Token::Index(i));
                     self.walk_value(item, field, inner, cx);
-                    cx.pointer.truncate(len);
+                    cx.path.pop();
                 }
             }
         }
     }
 
-    fn run_data_rules(&self, node: &Node<'_>, field: &Field, subject: Subject<'_>, cx: &mut Cx) {
+    fn run_data_rules(
+        &self,
+        node: &Node<'_>,
+        field: &Field,
+        subject: Subject<'_>,
+        cx: &mut Cx<'_>,
+    ) {
         for &index in &field.rules {
             let rule = self.registry.by_index(index);
             let Some(check) = rule.check() else { continue };
             if let Some(violation) = check.evaluate(&field.name, subject, field.sensitive) {
-                let d = cx.report_rule(rule, node.span, cx.pointer.clone(), violation.message);
+                let d = cx.report_rule(rule, node.span, cx.pointer(), violation.message);
                 if let Some(help) = violation.help {
                     d.help(help);
                 }

@@ -75,7 +75,7 @@ pub struct Field {
 
 /// A code rule's entry point: called on every object of the models it
 /// names.
-pub(crate) type ObjectCheck = fn(&Node<'_>, &mut Cx);
+pub(crate) type ObjectCheck = fn(&Node<'_>, &mut Cx<'_>);
 
 /// One documented object model.
 #[derive(Debug)]

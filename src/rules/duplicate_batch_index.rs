@@ -12,7 +12,7 @@ pub(crate) const RULE: CodeRule = CodeRule {
     check,
 };
 
-fn check(object: &Node<'_>, cx: &mut Cx) {
+fn check(object: &Node<'_>, cx: &mut Cx<'_>) {
     let mut first_seen: HashMap<i128, &Node<'_>> = HashMap::new();
     for (i, batch) in super::util::items(object, "execute_batches")
         .iter()

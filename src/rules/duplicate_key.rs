@@ -3,22 +3,22 @@
 
 use std::collections::HashMap;
 
-use super::Cx;
-use crate::load::ast::{push_pointer_token, Member, Node, Value};
+use super::{Cx, Token};
+use crate::load::ast::{Member, Node, Value};
 
 /// Check every object of the tree under `node`.
-pub(crate) fn check_tree(node: &Node<'_>, cx: &mut Cx) {
+pub(crate) fn check_tree<'a>(node: &'a Node<'a>, cx: &mut Cx<'a>) {
     match &node.value {
         Value::Object(members) => {
             check_object(members, cx);
             for m in members {
-                descend(&m.value, &m.key, cx);
+                descend(&m.value, Token::Key(&m.key), cx);
             }
         }
         Value::Array(items) => {
             for (i, item) in items.iter().enumerate() {
                 if matches!(item.value, Value::Object(_) | Value::Array(_)) {
-                    descend(item, &i.to_string(), cx);
+                    descend(item, Token::Index(i), cx);
                 }
             }
         }
@@ -26,18 +26,17 @@ pub(crate) fn check_tree(node: &Node<'_>, cx: &mut Cx) {
     }
 }
 
-fn descend(node: &Node<'_>, token: &str, cx: &mut Cx) {
+fn descend<'a>(node: &'a Node<'a>, token: Token<'a>, cx: &mut Cx<'a>) {
     if !matches!(node.value, Value::Object(_) | Value::Array(_)) {
         return;
     }
-    let len = cx.pointer.len();
-    push_pointer_token(&mut cx.pointer, token);
+    cx.path.push(token);
     check_tree(node, cx);
-    cx.pointer.truncate(len);
+    cx.path.pop();
 }
 
-fn check_object(members: &[Member<'_>], cx: &mut Cx) {
-    let report = |first: &Member<'_>, dup: &Member<'_>, cx: &mut Cx| {
+fn check_object(members: &[Member<'_>], cx: &mut Cx<'_>) {
+    let report = |first: &Member<'_>, dup: &Member<'_>, cx: &mut Cx<'_>| {
         let message = format!(
             "the key `{}` appears more than once in this object",
             dup.key

@@ -12,7 +12,7 @@ pub(crate) const RULE: CodeRule = CodeRule {
     check,
 };
 
-fn check(object: &Node<'_>, cx: &mut Cx) {
+fn check(object: &Node<'_>, cx: &mut Cx<'_>) {
     let params = super::util::items(object, "script_params");
     let mut first_seen: HashMap<&str, &Node<'_>> = HashMap::new();
     for (i, param) in params.iter().enumerate() {

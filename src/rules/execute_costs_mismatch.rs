@@ -12,7 +12,7 @@ pub(crate) const RULE: CodeRule = CodeRule {
     check,
 };
 
-fn check(object: &Node<'_>, cx: &mut Cx) {
+fn check(object: &Node<'_>, cx: &mut Cx<'_>) {
     let get = |key| object.get(key).and_then(super::util::integer);
     let (Some(costs), Some(created), Some(finished)) = (
         get("execute_costs"),

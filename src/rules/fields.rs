@@ -29,7 +29,7 @@ pub(crate) fn suggest<'m>(key: &str, model: &'m Model) -> Option<&'m str> {
 }
 
 /// Report `member`, which `model` does not document.
-pub(crate) fn unknown(member: &Member<'_>, model: &Model, cx: &mut Cx) {
+pub(crate) fn unknown(member: &Member<'_>, model: &Model, cx: &mut Cx<'_>) {
     let message = format!("`{}` is not a field of {}", member.key, model.name);
     let help = match suggest(&member.key, model) {
         Some(name) => format!("did you mean `{name}`?"),
@@ -49,7 +49,7 @@ pub(crate) fn unknown(member: &Member<'_>, model: &Model, cx: &mut Cx) {
 }
 
 /// Report `member`, a field the API has discarded.
-pub(crate) fn discarded(member: &Member<'_>, model: &Model, cx: &mut Cx) {
+pub(crate) fn discarded(member: &Member<'_>, model: &Model, cx: &mut Cx<'_>) {
     let message = format!(
         "`{}` of {} has been discarded by the API and has no effect",
         member.key, model.name
@@ -59,7 +59,7 @@ pub(crate) fn discarded(member: &Member<'_>, model: &Model, cx: &mut Cx) {
 }
 
 /// Report every required field of `model` that `object` lacks.
-pub(crate) fn required(object: &Node<'_>, model: &Model, cx: &mut Cx) {
+pub(crate) fn required(object: &Node<'_>, model: &Model, cx: &mut Cx<'_>) {
     let Some(members) = object.as_object() else {
         return;
     };
@@ -67,13 +67,8 @@ pub(crate) fn required(object: &Node<'_>, model: &Model, cx: &mut Cx) {
         if members.iter().all(|m| m.key != field.name) {
             let message = format!("{} lacks the required field `{}`", model.name, field.name);
             let help = format!("add `\"{}\"`: {}", field.name, field.doc);
-            cx.report(
-                "missing-required-field",
-                object.span,
-                cx.pointer.clone(),
-                message,
-            )
-            .help = Some(help);
+            cx.report("missing-required-field", object.span, cx.pointer(), message)
+                .help = Some(help);
         }
     }
 }

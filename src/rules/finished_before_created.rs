@@ -10,7 +10,7 @@ pub(crate) const RULE: CodeRule = CodeRule {
     check,
 };
 
-fn check(object: &Node<'_>, cx: &mut Cx) {
+fn check(object: &Node<'_>, cx: &mut Cx<'_>) {
     let (Some(created), Some(finished)) = (object.get("gmt_created"), object.get("gmt_finished"))
     else {
         return;

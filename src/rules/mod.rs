@@ -321,18 +321,39 @@ pub(crate) fn rule(name: &str) -> &'static Rule {
 
 /// The state of one document's lint: the diagnostics found so far and the
 /// JSON pointer of the value being looked at.
+/// One step of the path from the document root to the value being looked
+/// at; the JSON pointer is built from them only when a diagnostic needs it.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum Token<'a> {
+    Key(&'a str),
+    Index(usize),
+}
+
 #[derive(Default)]
-pub(crate) struct Cx {
+pub(crate) struct Cx<'a> {
     pub(crate) diagnostics: Vec<Diagnostic>,
     /// Spans of values that may be secrets.
     pub(crate) sensitive: Vec<Span>,
-    pub(crate) pointer: String,
+    /// Where the walk is.
+    pub(crate) path: Vec<Token<'a>>,
 }
 
-impl Cx {
+impl Cx<'_> {
+    /// The JSON pointer of the value being looked at.
+    pub(crate) fn pointer(&self) -> String {
+        let mut p = String::new();
+        for token in &self.path {
+            match token {
+                Token::Key(key) => push_pointer_token(&mut p, key),
+                Token::Index(i) => push_pointer_token(&mut p, itoa::Buffer::new().format(*i)),
+            }
+        }
+        p
+    }
+
     /// The pointer of the current value extended by `tokens`.
     pub(crate) fn pointer_to(&self, tokens: &[&str]) -> String {
-        let mut p = self.pointer.clone();
+        let mut p = self.pointer();
         for t in tokens {
             push_pointer_token(&mut p, t);
         }

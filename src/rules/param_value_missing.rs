@@ -10,7 +10,7 @@ pub(crate) const RULE: CodeRule = CodeRule {
     check,
 };
 
-fn check(object: &Node<'_>, cx: &mut Cx) {
+fn check(object: &Node<'_>, cx: &mut Cx<'_>) {
     let has_refer = match object.get("param_refer") {
         None => false,
         Some(refer) => match &refer.value {
@@ -30,7 +30,7 @@ fn check(object: &Node<'_>, cx: &mut Cx) {
         None => {
             let message =
                 format!("the parameter `{name}` has no `param_value` and no `param_refer`");
-            cx.report(RULE.name, object.span, cx.pointer.clone(), message);
+            cx.report(RULE.name, object.span, cx.pointer(), message);
         }
         Some(value) if value.as_str() == Some("") => {
             let message =

@@ -12,7 +12,7 @@ pub(crate) const RULE: CodeRule = CodeRule {
     check,
 };
 
-fn check(object: &Node<'_>, cx: &mut Cx) {
+fn check(object: &Node<'_>, cx: &mut Cx<'_>) {
     let default = rule(RULE.name).param_str("default").unwrap_or("ECS");
     let mut first: Option<(&str, Span)> = None;
     for (b, batch) in super::util::items(object, "execute_batches")

@@ -89,16 +89,16 @@ pub(crate) fn check<'n>(
     field: &Field,
     ty: &'n FieldType,
     schema: &Schema,
-    cx: &mut Cx,
+    cx: &mut Cx<'_>,
 ) -> Typed<'n> {
     let name = field.name.as_str();
-    let wrong = |cx: &mut Cx| {
+    let wrong = |cx: &mut Cx<'_>| {
         let message = format!(
             "`{name}` is {}, but it must be {}",
             show_value(node, field.sensitive),
             ty.describe(schema)
         );
-        cx.report("wrong-type", node.span, cx.pointer.clone(), message);
+        cx.report("wrong-type", node.span, cx.pointer(), message);
         Typed::Done
     };
     match (&node.value, ty) {
@@ -113,7 +113,7 @@ pub(crate) fn check<'n>(
                 "`{name}` is the string {s:?}, but it must be {}; the server coerces it",
                 ty.describe(schema)
             );
-            cx.report("number-as-string", node.span, cx.pointer.clone(), message);
+            cx.report("number-as-string", node.span, cx.pointer(), message);
             number(node, s, name, ty, cx)
         }
         _ => wrong(cx),
@@ -122,7 +122,13 @@ pub(crate) fn check<'n>(
 
 /// Check a number (or the text of a numeric string) against an integer or
 /// double field.
-fn number<'n>(node: &Node<'_>, raw: &'n str, name: &str, ty: &FieldType, cx: &mut Cx) -> Typed<'n> {
+fn number<'n>(
+    node: &Node<'_>,
+    raw: &'n str,
+    name: &str,
+    ty: &FieldType,
+    cx: &mut Cx<'_>,
+) -> Typed<'n> {
     let (bits, min, max) = match ty {
         FieldType::Integer => (32, i32::MIN as f64, i32::MAX as f64),
         FieldType::Long => (64, i64::MIN as f64, i64::MAX as f64),
@@ -131,15 +137,15 @@ fn number<'n>(node: &Node<'_>, raw: &'n str, name: &str, ty: &FieldType, cx: &mu
             if !value.is_finite() {
                 let message =
                     format!("`{name}` is {raw}, which is too large for a double-precision number");
-                cx.report("number-overflow", node.span, cx.pointer.clone(), message);
+                cx.report("number-overflow", node.span, cx.pointer(), message);
                 return Typed::Done;
             }
             return Typed::Scalar(Subject::Number { value, raw });
         }
     };
-    let overflow = |cx: &mut Cx| {
+    let overflow = |cx: &mut Cx<'_>| {
         let message = format!("`{name}` is {raw}, which does not fit in a {bits}-bit integer");
-        cx.report("number-overflow", node.span, cx.pointer.clone(), message);
+        cx.report("number-overflow", node.span, cx.pointer(), message);
         Typed::Done
     };
     if !raw.contains(['.', 'e', 'E']) {
@@ -157,11 +163,11 @@ fn number<'n>(node: &Node<'_>, raw: &'n str, name: &str, ty: &FieldType, cx: &mu
     }
     if value.fract() != 0.0 {
         let message = format!("`{name}` is {raw}, but it must be an integer");
-        cx.report("wrong-type", node.span, cx.pointer.clone(), message);
+        cx.report("wrong-type", node.span, cx.pointer(), message);
         return Typed::Done;
     }
     let message = format!("`{name}` is {raw}, an integer written as a decimal number");
-    cx.report("float-for-integer", node.span, cx.pointer.clone(), message);
+    cx.report("float-for-integer", node.span, cx.pointer(), message);
     Typed::Scalar(Subject::Number { value, raw })
 }
 
