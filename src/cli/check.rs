@@ -64,52 +64,66 @@ pub(crate) fn run(args: &CheckArgs, out: &mut dyn Write) -> io::Result<u8> {
 
     let mut summary = Summary::default();
     let mut trouble = false;
-    let mut batch: Vec<Input> = Vec::with_capacity(BATCH);
-    let mut flush =
-        |batch: &mut Vec<Input>, summary: &mut Summary, trouble: &mut bool| -> io::Result<()> {
-            let lint =
-                |input: &Input| lint_input(&linter, input, &args.stdin_filename, keep_source);
-            let pool = if batch.len() > 1 && jobs > 1 {
-                pool.get_or_insert_with(|| {
-                    rayon::ThreadPoolBuilder::new()
-                        .num_threads(jobs)
-                        .build()
-                        .ok()
-                })
-                .as_ref()
-            } else {
-                None
-            };
-            let results: Vec<(FileReport, Option<Vec<u8>>)> = match pool {
-                Some(pool) => pool.install(|| batch.par_iter().map(lint).collect()),
-                None => batch.iter().map(lint).collect(),
-            };
-            batch.clear();
-            for (report, source) in &results {
-                summary.add(report);
-                *trouble |= report.diagnostics.iter().any(|d| d.name == "io-error");
-                match &mut reporter {
-                    Reporter::Human(r) => r.file(out, report, source.as_deref())?,
-                    Reporter::Json(r) => r.file(out, report)?,
-                }
-            }
-            Ok(())
+    let mut process = |batch: Vec<Input>| -> io::Result<()> {
+        let lint = |input: &Input| lint_input(&linter, input, &args.stdin_filename, keep_source);
+        let pool = if batch.len() > 1 && jobs > 1 {
+            pool.get_or_insert_with(|| {
+                rayon::ThreadPoolBuilder::new()
+                    .num_threads(jobs)
+                    .build()
+                    .ok()
+            })
+            .as_ref()
+        } else {
+            None
         };
+        let results: Vec<(FileReport, Option<Vec<u8>>)> = match pool {
+            Some(pool) => pool.install(|| batch.par_iter().map(lint).collect()),
+            None => batch.iter().map(lint).collect(),
+        };
+        for (report, source) in &results {
+            summary.add(report);
+            trouble |= report.diagnostics.iter().any(|d| d.name == "io-error");
+            match &mut reporter {
+                Reporter::Human(r) => r.file(out, report, source.as_deref())?,
+                Reporter::Json(r) => r.file(out, report)?,
+            }
+        }
+        Ok(())
+    };
 
     let paths = if args.paths.is_empty() {
         vec![PathBuf::from(".")]
     } else {
         args.paths.clone()
     };
-    for path in &paths {
-        for input in inputs(path) {
-            batch.push(input);
-            if batch.len() == BATCH {
-                flush(&mut batch, &mut summary, &mut trouble)?;
-            }
-        }
+    if paths.iter().any(|p| p.is_dir()) {
+        // Walk in a thread of its own, a batch ahead of the linting: the
+        // directory reads overlap with the work, and memory holds at most a
+        // few batches whatever the number of files.
+        std::thread::scope(|scope| -> io::Result<()> {
+            let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<Input>>(2);
+            scope.spawn(move || {
+                let mut batch = Vec::with_capacity(BATCH);
+                for input in paths.iter().flat_map(|p| inputs(p)) {
+                    batch.push(input);
+                    if batch.len() == BATCH {
+                        let full = std::mem::replace(&mut batch, Vec::with_capacity(BATCH));
+                        if tx.send(full).is_err() {
+                            return; // the reader stopped (e.g. a closed pipe)
+                        }
+                    }
+                }
+                if !batch.is_empty() {
+                    let _ = tx.send(batch);
+                }
+            });
+            // Returning early drops `rx`, which stops the walker.
+            rx.into_iter().try_for_each(&mut process)
+        })?;
+    } else {
+        process(paths.iter().flat_map(|p| inputs(p)).collect())?;
     }
-    flush(&mut batch, &mut summary, &mut trouble)?;
     match &mut reporter {
         Reporter::Human(r) => r.finish(out, &summary)?,
         Reporter::Json(r) => r.finish(out, &summary)?,
@@ -156,20 +170,21 @@ fn lint_stdin(linter: &Linter, name: &str) -> (FileReport, Option<Vec<u8>>) {
     (linter.lint_bytes(name, &bytes), Some(bytes))
 }
 
+/// The last component of a path, as bytes (cheaper than `Path::file_name`,
+/// which parses the whole path).
+fn file_name(path: &Path) -> &[u8] {
+    let bytes = path.as_os_str().as_encoded_bytes();
+    bytes.rsplit(|&b| b == b'/').next().unwrap_or(bytes)
+}
+
 /// Whether a directory walk picks this file up.
 fn is_lintable(path: &Path) -> bool {
-    matches!(
-        path.extension().and_then(|e| e.to_str()),
-        Some("json" | "ndjson" | "jsonl")
-    )
+    let name = file_name(path);
+    name.ends_with(b".json") || coc_lint::lint::is_ndjson(path)
 }
 
 fn is_hidden(entry: &walkdir::DirEntry) -> bool {
-    entry.depth() > 0
-        && entry
-            .file_name()
-            .to_str()
-            .is_some_and(|n| n.starts_with('.'))
+    entry.depth() > 0 && file_name(entry.path()).starts_with(b".")
 }
 
 /// The inputs one command-line path stands for, in a stable order.
