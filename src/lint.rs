@@ -215,7 +215,7 @@ impl Linter {
     /// linted (for a renderer that shows source snippets). NDJSON streams and
     /// files that could not be read give `None`.
     pub fn lint_path_with_source(&self, path: &Path) -> (FileReport, Option<Vec<u8>>) {
-        let name = path.display().to_string();
+        let name = path.to_string_lossy().into_owned();
         let fail = |rule: &str, message: String| (Linter::failure(&name, rule, message), None);
         let file = match open_nonblocking(path) {
             Ok(f) => f,

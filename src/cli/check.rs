@@ -58,29 +58,18 @@ pub(crate) fn run(args: &CheckArgs, out: &mut dyn Write) -> io::Result<u8> {
         .jobs
         .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
         .max(1);
-    // Threads are started only when there is more than one input: a
-    // pre-commit hook on one file pays nothing for them.
-    let mut pool: Option<Option<rayon::ThreadPool>> = None;
+    let stdin_name = args.stdin_filename.as_str();
+    let mut linter_stage = Stage {
+        linter: &linter,
+        stdin_name,
+        keep_source,
+        jobs,
+        pool: None,
+    };
 
     let mut summary = Summary::default();
     let mut trouble = false;
-    let mut process = |batch: Vec<Input>| -> io::Result<()> {
-        let lint = |input: &Input| lint_input(&linter, input, &args.stdin_filename, keep_source);
-        let pool = if batch.len() > 1 && jobs > 1 {
-            pool.get_or_insert_with(|| {
-                rayon::ThreadPoolBuilder::new()
-                    .num_threads(jobs)
-                    .build()
-                    .ok()
-            })
-            .as_ref()
-        } else {
-            None
-        };
-        let results: Vec<(FileReport, Option<Vec<u8>>)> = match pool {
-            Some(pool) => pool.install(|| batch.par_iter().map(lint).collect()),
-            None => batch.iter().map(lint).collect(),
-        };
+    let mut write = |results: Vec<Linted>| -> io::Result<()> {
         for (report, source) in &results {
             summary.add(report);
             trouble |= report.diagnostics.iter().any(|d| d.name == "io-error");
@@ -98,31 +87,42 @@ pub(crate) fn run(args: &CheckArgs, out: &mut dyn Write) -> io::Result<u8> {
         args.paths.clone()
     };
     if paths.iter().any(|p| p.is_dir()) {
-        // Walk in a thread of its own, a batch ahead of the linting: the
-        // directory reads overlap with the work, and memory holds at most a
-        // few batches whatever the number of files.
+        // A pipeline of three stages joined by bounded channels: a thread
+        // walks the directories, a thread has the pool lint each batch, and
+        // this thread writes the reports in order. Directory reads, linting
+        // and output overlap, and memory holds a few batches whatever the
+        // number of files. When the writer stops early (a closed pipe), the
+        // dropped channels stop the other two stages.
         std::thread::scope(|scope| -> io::Result<()> {
-            let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<Input>>(2);
+            let (input_tx, input_rx) = std::sync::mpsc::sync_channel::<Vec<Input>>(2);
+            let (result_tx, result_rx) = std::sync::mpsc::sync_channel::<Vec<Linted>>(2);
             scope.spawn(move || {
                 let mut batch = Vec::with_capacity(BATCH);
                 for input in paths.iter().flat_map(|p| inputs(p)) {
                     batch.push(input);
                     if batch.len() == BATCH {
                         let full = std::mem::replace(&mut batch, Vec::with_capacity(BATCH));
-                        if tx.send(full).is_err() {
-                            return; // the reader stopped (e.g. a closed pipe)
+                        if input_tx.send(full).is_err() {
+                            return;
                         }
                     }
                 }
                 if !batch.is_empty() {
-                    let _ = tx.send(batch);
+                    let _ = input_tx.send(batch);
                 }
             });
-            // Returning early drops `rx`, which stops the walker.
-            rx.into_iter().try_for_each(&mut process)
+            let stage = &mut linter_stage;
+            scope.spawn(move || {
+                for batch in input_rx {
+                    if result_tx.send(stage.lint(batch)).is_err() {
+                        return;
+                    }
+                }
+            });
+            result_rx.into_iter().try_for_each(&mut write)
         })?;
     } else {
-        process(paths.iter().flat_map(|p| inputs(p)).collect())?;
+        write(linter_stage.lint(paths.iter().flat_map(|p| inputs(p)).collect()))?;
     }
     match &mut reporter {
         Reporter::Human(r) => r.finish(out, &summary)?,
@@ -135,6 +135,46 @@ pub(crate) fn run(args: &CheckArgs, out: &mut dyn Write) -> io::Result<u8> {
     } else {
         0
     })
+}
+
+/// A linted input: its report, and its bytes when the human report will
+/// show snippets.
+type Linted = (FileReport, Option<Vec<u8>>);
+
+/// The linting stage: lints a batch of inputs, in parallel when there is
+/// more than one, keeping their order.
+struct Stage<'a> {
+    linter: &'a Linter,
+    stdin_name: &'a str,
+    keep_source: bool,
+    jobs: usize,
+    /// Started on the first batch of more than one input: a pre-commit hook
+    /// on one file pays nothing for threads.
+    pool: Option<Option<rayon::ThreadPool>>,
+}
+
+impl Stage<'_> {
+    fn lint(&mut self, batch: Vec<Input>) -> Vec<Linted> {
+        let (linter, stdin_name, keep_source) = (self.linter, self.stdin_name, self.keep_source);
+        let lint = |input: &Input| lint_input(linter, input, stdin_name, keep_source);
+        let jobs = self.jobs;
+        let pool = if batch.len() > 1 && jobs > 1 {
+            self.pool
+                .get_or_insert_with(|| {
+                    rayon::ThreadPoolBuilder::new()
+                        .num_threads(jobs)
+                        .build()
+                        .ok()
+                })
+                .as_ref()
+        } else {
+            None
+        };
+        match pool {
+            Some(pool) => pool.install(|| batch.par_iter().map(lint).collect()),
+            None => batch.iter().map(lint).collect(),
+        }
+    }
 }
 
 fn lint_input(
@@ -199,14 +239,18 @@ fn inputs(path: &Path) -> Box<dyn Iterator<Item = Input> + '_> {
     }
     let walk = WalkDir::new(path)
         .follow_links(true)
-        .sort_by_file_name()
+        .sort_by(|a, b| file_name(a.path()).cmp(file_name(b.path())))
         .into_iter()
         .filter_entry(|e| !is_hidden(e));
     Box::new(walk.filter_map(|entry| match entry {
         Ok(e) if e.file_type().is_dir() => None,
         Ok(e) => is_lintable(e.path()).then(|| Input::File(e.into_path())),
         Err(e) => {
-            let name = e.path().unwrap_or(Path::new("?")).display().to_string();
+            let name = e
+                .path()
+                .unwrap_or(Path::new("?"))
+                .to_string_lossy()
+                .into_owned();
             let message = match (e.loop_ancestor(), e.io_error()) {
                 (Some(ancestor), _) => format!(
                     "{name} is a symbolic link loop back to {}; skipped",

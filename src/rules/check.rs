@@ -53,9 +53,9 @@ pub enum Check {
         class: String,
         /// The allowed characters in words.
         describe: String,
-        /// `^(?:class)*$` and `^(?:class)$`, compiled on first use.
+        /// The class, compiled on first use.
         #[serde(skip)]
-        compiled: OnceLock<Option<(Regex, Regex)>>,
+        compiled: OnceLock<Option<Charset>>,
     },
     /// A string in which `pattern` never matches.
     Forbid {
@@ -77,6 +77,48 @@ pub enum Check {
         /// The one allowed value.
         value: String,
     },
+}
+
+/// A compiled `charset` class: the regexes, and a table of the ASCII
+/// characters they allow (filled from the class itself, so the regex stays
+/// the one source), which decides ASCII strings without running a regex.
+#[derive(Debug)]
+pub struct Charset {
+    all: Regex,
+    one: Regex,
+    ascii: [bool; 128],
+}
+
+impl Charset {
+    fn new(class: &str) -> Option<Charset> {
+        let all = Regex::new(&format!("^(?:{class})*$")).ok()?;
+        let one = Regex::new(&format!("^(?:{class})$")).ok()?;
+        let mut ascii = [false; 128];
+        for (b, allowed) in ascii.iter_mut().enumerate() {
+            let c = char::from(b as u8);
+            *allowed = one.is_match(c.encode_utf8(&mut [0; 4]));
+        }
+        Some(Charset { all, one, ascii })
+    }
+
+    /// The first character of `s` outside the class, with its 0-based
+    /// character index; `None` when every character is allowed.
+    fn first_outside(&self, s: &str) -> Option<(usize, char)> {
+        if s.is_ascii() {
+            if s.bytes().all(|b| self.ascii[usize::from(b)]) {
+                return None;
+            }
+        } else if s.validate_regex(&self.all) {
+            return None;
+        }
+        let mut buf = [0u8; 4];
+        s.chars()
+            .enumerate()
+            .find(|&(_, c)| match usize::try_from(u32::from(c)) {
+                Ok(i) if i < 128 => !self.ascii[i],
+                _ => !self.one.is_match(c.encode_utf8(&mut buf)),
+            })
+    }
 }
 
 /// The value a check looks at.
@@ -215,11 +257,7 @@ impl Check {
             Check::Charset {
                 class, compiled, ..
             } => {
-                let c = compiled.get_or_init(|| {
-                    let all = Regex::new(&format!("^(?:{class})*$")).ok()?;
-                    let one = Regex::new(&format!("^(?:{class})$")).ok()?;
-                    Some((all, one))
-                });
+                let c = compiled.get_or_init(|| Charset::new(class));
                 c.as_ref()
                     .map(|_| ())
                     .ok_or_else(|| format!("invalid character class `{class}`"))
@@ -328,15 +366,8 @@ impl Check {
                 Subject::Str(s),
             ) => {
                 self.compile().ok()?;
-                let (all, one) = compiled.get()?.as_ref()?;
-                if s.validate_regex(all) {
-                    return None;
-                }
-                let mut buf = [0u8; 4];
-                let (i, c) = s
-                    .chars()
-                    .enumerate()
-                    .find(|(_, c)| !one.is_match(c.encode_utf8(&mut buf)))?;
+                let charset = compiled.get()?.as_ref()?;
+                let (i, c) = charset.first_outside(s)?;
                 // A secret's characters are not quoted, only the position.
                 let what = if sensitive {
                     "a character that is not allowed".to_string()
