@@ -390,5 +390,6 @@ else
 fi
 
 say ""
+say "load at the end: $(cut -d' ' -f1-3 /proc/loadavg) (1, 5, 15 min)"
 [[ -s $ERRLOG ]] && say "(stderr of the measured commands: ${ERRLOG#"$ROOT"/})"
 say "done"

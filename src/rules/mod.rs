@@ -197,12 +197,10 @@ impl Registry {
     fn build() -> Result<Registry, String> {
         let mut schema =
             schema::parse(SCHEMA_JSON).map_err(|e| format!("rules/schema.toml: {e}"))?;
-        let specs: Vec<serde_json::Value> =
-            serde_json::from_str(RULES_JSON).map_err(|e| e.to_string())?;
+        let specs: Vec<RuleSpec> =
+            serde_json::from_str(RULES_JSON).map_err(|e| format!("rules/*.toml: {e}"))?;
         let mut rules = Vec::new();
-        for (value, (stem, doc)) in specs.into_iter().zip(RULE_DOCS) {
-            let spec: RuleSpec =
-                serde_json::from_value(value).map_err(|e| format!("rules/{stem}.toml: {e}"))?;
+        for (spec, (stem, doc)) in specs.into_iter().zip(RULE_DOCS) {
             if spec.name != *stem {
                 return Err(format!(
                     "rules/{stem}.toml: name `{}` differs from the file name",
