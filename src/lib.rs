@@ -33,6 +33,7 @@ pub mod kind;
 pub mod lint;
 pub mod load;
 pub mod model;
+pub mod ndjson;
 pub mod report;
 pub mod rules;
 pub mod schema;

@@ -217,33 +217,10 @@ impl Linter {
     pub fn lint_path_with_source(&self, path: &Path) -> (FileReport, Option<Vec<u8>>) {
         let name = path.to_string_lossy().into_owned();
         let fail = |rule: &str, message: String| (Linter::failure(&name, rule, message), None);
-        let file = match open_nonblocking(path) {
-            Ok(f) => f,
-            Err(e) => {
-                return fail(
-                    "io-error",
-                    format!("cannot read {name}: {}", describe_io(&e)),
-                )
-            }
+        let (file, meta) = match open_regular(path) {
+            Ok(opened) => opened,
+            Err((rule, message)) => return fail(rule, message),
         };
-        let meta = match file.metadata() {
-            Ok(m) => m,
-            Err(e) => {
-                return fail(
-                    "io-error",
-                    format!("cannot read {name}: {}", describe_io(&e)),
-                )
-            }
-        };
-        if meta.is_dir() {
-            return fail("io-error", format!("{name} is a directory"));
-        }
-        if !meta.is_file() {
-            return fail(
-                "io-error",
-                format!("{name} is not a regular file (a FIFO, socket or device); skipped"),
-            );
-        }
         if self.options.ndjson || is_ndjson(path) {
             let report =
                 self.lint_ndjson(&name, std::io::BufReader::with_capacity(256 * 1024, file));
@@ -299,9 +276,12 @@ impl Linter {
     }
 
     /// Lint a stream of NDJSON: one document per line, blank lines skipped.
-    /// Diagnostics carry the stream's offsets and line numbers. Memory is
-    /// bounded by the longest line, which may be at most `max_file_size`.
-    pub fn lint_ndjson<R: BufRead>(&self, name: &str, mut reader: R) -> FileReport {
+    /// Diagnostics carry the stream's offsets and line numbers. Lines are
+    /// read one at a time (each at most `max_file_size`), but the report
+    /// holds every diagnostic: to stream those too, iterate
+    /// [`Linter::ndjson_lines`] and lint each with
+    /// [`Linter::lint_ndjson_line`], as the command line does.
+    pub fn lint_ndjson<R: BufRead>(&self, name: &str, reader: R) -> FileReport {
         let mut report = FileReport {
             path: name.to_owned(),
             kind: None,
@@ -309,73 +289,47 @@ impl Linter {
             diagnostics: Vec::new(),
             sensitive: Vec::new(),
         };
-        let mut line = Vec::new();
-        let (mut offset, mut line_no) = (0usize, 0usize);
-        let limit = self.options.max_file_size;
-        loop {
-            line.clear();
-            let read = match (&mut reader).take(limit + 1).read_until(b'\n', &mut line) {
-                Ok(0) => break,
-                Ok(n) => n,
-                Err(e) => {
-                    let message = format!(
-                        "cannot read {name} after line {line_no}: {}",
-                        describe_io(&e)
-                    );
-                    let mut d = Diagnostic::new(
-                        rules::rule("io-error"),
-                        Span::new(offset, offset),
-                        String::new(),
-                        message,
-                    );
-                    d.start.line = line_no + 1;
-                    d.start.column = 1;
-                    d.end = d.start;
-                    report.diagnostics.push(d);
-                    break;
+        for line in self.ndjson_lines(name, reader) {
+            match line {
+                Ok(line) => {
+                    let mut one = self.lint_ndjson_line(name, &line);
+                    report.documents += 1;
+                    report.kind = one.kind;
+                    report.diagnostics.append(&mut one.diagnostics);
+                    report.sensitive.append(&mut one.sensitive);
                 }
-            };
-            if read as u64 > limit && line.last() != Some(&b'\n') {
-                let message = format!(
-                    "line {} is longer than the limit of {limit} bytes",
-                    line_no + 1
-                );
-                let mut d = Diagnostic::new(
-                    rules::rule("file-too-large"),
-                    Span::new(offset, offset),
-                    String::new(),
-                    message,
-                );
-                d.start.line = line_no + 1;
-                d.start.column = 1;
-                d.end = d.start;
-                report.diagnostics.push(d);
-                break;
+                Err(d) => report.diagnostics.push(d),
             }
-            let mut doc = line.as_slice();
-            if doc.last() == Some(&b'\n') {
-                doc = &doc[..doc.len() - 1];
-            }
-            if doc.last() == Some(&b'\r') {
-                doc = &doc[..doc.len() - 1];
-            }
-            if !doc.iter().all(u8::is_ascii_whitespace) {
-                let mut one = self.lint_bytes(name, doc);
-                report.documents += 1;
-                report.kind = one.kind;
-                for d in &mut one.diagnostics {
-                    d.shift(offset, line_no);
-                }
-                report.diagnostics.append(&mut one.diagnostics);
-                report.sensitive.extend(one.sensitive.iter().map(|s| Span {
-                    offset: s.offset + offset,
-                    length: s.length,
-                }));
-            }
-            offset += read;
-            line_no += 1;
         }
         report
+    }
+
+    /// The non-blank lines of an NDJSON stream, each at most
+    /// `max_file_size` bytes.
+    pub fn ndjson_lines<R: BufRead>(&self, name: &str, reader: R) -> crate::ndjson::Lines<R> {
+        crate::ndjson::Lines::new(reader, name, self.options.max_file_size)
+    }
+
+    /// Lint one line of an NDJSON stream; spans, lines and pointers are
+    /// those of the stream.
+    pub fn lint_ndjson_line(&self, name: &str, line: &crate::ndjson::Line) -> FileReport {
+        let mut report = self.lint_bytes(name, &line.bytes);
+        for d in &mut report.diagnostics {
+            d.shift(line.offset, line.index);
+        }
+        for s in &mut report.sensitive {
+            s.offset += line.offset;
+        }
+        report
+    }
+
+    /// Open a file to read as an NDJSON stream, with the checks
+    /// [`Linter::lint_path`] makes (it exists, it is a regular file).
+    pub fn open_ndjson(&self, path: &Path) -> Result<std::io::BufReader<File>, FileReport> {
+        let name = path.to_string_lossy();
+        let (file, _) =
+            open_regular(path).map_err(|(rule, message)| Linter::failure(&name, rule, message))?;
+        Ok(std::io::BufReader::with_capacity(256 * 1024, file))
     }
 
     /// Parse and check one text.
@@ -533,6 +487,30 @@ pub fn is_ndjson(path: &Path) -> bool {
     // shows in profiles of directories with thousands of files.
     let name = path.as_os_str().as_encoded_bytes();
     name.ends_with(b".ndjson") || name.ends_with(b".jsonl")
+}
+
+/// Open a file for reading and check that it is a regular file; the error
+/// is the rule to report and its message.
+fn open_regular(path: &Path) -> Result<(File, std::fs::Metadata), (&'static str, String)> {
+    let name = path.to_string_lossy();
+    let unreadable = |e: std::io::Error| {
+        (
+            "io-error",
+            format!("cannot read {name}: {}", describe_io(&e)),
+        )
+    };
+    let file = open_nonblocking(path).map_err(unreadable)?;
+    let meta = file.metadata().map_err(unreadable)?;
+    if meta.is_dir() {
+        return Err(("io-error", format!("{name} is a directory")));
+    }
+    if !meta.is_file() {
+        return Err((
+            "io-error",
+            format!("{name} is not a regular file (a FIFO, socket or device); skipped"),
+        ));
+    }
+    Ok((file, meta))
 }
 
 /// Open a file for reading without blocking: a FIFO opened this way does

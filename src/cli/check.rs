@@ -1,29 +1,56 @@
 //! `coc-lint check`: find the inputs, lint them in parallel, report them in
 //! order.
+//!
+//! Work flows through three stages joined by bounded channels: a *source*
+//! thread walks the paths and splits NDJSON streams into lines, a *lint*
+//! thread has the pool lint each batch, and the calling thread writes the
+//! reports in input order. Reading, linting and writing overlap, and memory
+//! holds a few batches whatever the number of files or the size of a
+//! stream. When the writer stops early (a closed pipe), the dropped channels
+//! stop the other two stages. A run on a few plain files (a pre-commit
+//! hook) skips the threads altogether.
 
 use std::io::{self, IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
+use std::sync::mpsc::sync_channel;
+use std::sync::Arc;
 
+use coc_lint::lint::is_ndjson;
+use coc_lint::ndjson::Line;
 use coc_lint::report::human::HumanReporter;
 use coc_lint::report::json::JsonReporter;
 use coc_lint::report::Summary;
-use coc_lint::{FileReport, LintOptions, Linter};
+use coc_lint::{Diagnostic, FileReport, LintOptions, Linter};
 use rayon::prelude::*;
 use walkdir::WalkDir;
 
 use super::{CheckArgs, Color, Format, EXIT_ERRORS, EXIT_TROUBLE};
 
-/// How many inputs are linted together before their reports are written:
-/// enough to keep every thread busy, few enough that memory does not grow
-/// with the number of files.
+/// How many inputs (files or NDJSON lines) are linted together: enough to
+/// keep every thread busy, few enough that memory stays small.
 const BATCH: usize = 512;
 
-/// One thing to lint.
+/// One unit of work.
 enum Input {
+    /// A JSON document on standard input.
     Stdin,
+    /// A JSON file.
     File(PathBuf),
-    /// A path that could not even be listed: already a report.
+    /// An NDJSON stream starts (it counts as one file).
+    StreamStart,
+    /// One line of an NDJSON stream, or the fault that ended it.
+    Line(Arc<str>, Result<Line, Diagnostic>),
+    /// A path that could not even be listed or opened: already a report.
     Failed(FileReport),
+}
+
+/// The result of one unit of work.
+struct Linted {
+    report: Option<FileReport>,
+    /// The linted bytes, when the human report will show snippets.
+    source: Option<Vec<u8>>,
+    /// Whether this unit is a file of its own (not a line of a stream).
+    counts_as_file: bool,
 }
 
 /// Where the reports go.
@@ -53,16 +80,14 @@ pub(crate) fn run(args: &CheckArgs, out: &mut dyn Write) -> io::Result<u8> {
             Reporter::Human(Box::new(HumanReporter::new(color, 100)))
         }
     };
-    let keep_source = matches!(reporter, Reporter::Human(_));
     let jobs = args
         .jobs
         .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
         .max(1);
-    let stdin_name = args.stdin_filename.as_str();
-    let mut linter_stage = Stage {
+    let mut stage = Stage {
         linter: &linter,
-        stdin_name,
-        keep_source,
+        stdin_name: &args.stdin_filename,
+        keep_source: matches!(reporter, Reporter::Human(_)),
         jobs,
         pool: None,
     };
@@ -70,11 +95,15 @@ pub(crate) fn run(args: &CheckArgs, out: &mut dyn Write) -> io::Result<u8> {
     let mut summary = Summary::default();
     let mut trouble = false;
     let mut write = |results: Vec<Linted>| -> io::Result<()> {
-        for (report, source) in &results {
-            summary.add(report);
+        for linted in results {
+            summary.files += usize::from(linted.counts_as_file);
+            let Some(report) = &linted.report else {
+                continue;
+            };
+            summary.add_diagnostics(report);
             trouble |= report.diagnostics.iter().any(|d| d.name == "io-error");
             match &mut reporter {
-                Reporter::Human(r) => r.file(out, report, source.as_deref())?,
+                Reporter::Human(r) => r.file(out, report, linted.source.as_deref())?,
                 Reporter::Json(r) => r.file(out, report)?,
             }
         }
@@ -86,19 +115,18 @@ pub(crate) fn run(args: &CheckArgs, out: &mut dyn Write) -> io::Result<u8> {
     } else {
         args.paths.clone()
     };
-    if paths.iter().any(|p| p.is_dir()) {
-        // A pipeline of three stages joined by bounded channels: a thread
-        // walks the directories, a thread has the pool lint each batch, and
-        // this thread writes the reports in order. Directory reads, linting
-        // and output overlap, and memory holds a few batches whatever the
-        // number of files. When the writer stops early (a closed pipe), the
-        // dropped channels stop the other two stages.
+    let streamed = |p: &Path| args.ndjson || (p.as_os_str() != "-" && is_ndjson(p));
+    if paths.iter().any(|p| p.is_dir() || streamed(p)) {
+        let source = Source {
+            linter: &linter,
+            stdin_name: &args.stdin_filename,
+        };
         std::thread::scope(|scope| -> io::Result<()> {
-            let (input_tx, input_rx) = std::sync::mpsc::sync_channel::<Vec<Input>>(2);
-            let (result_tx, result_rx) = std::sync::mpsc::sync_channel::<Vec<Linted>>(2);
+            let (input_tx, input_rx) = sync_channel::<Vec<Input>>(2);
+            let (result_tx, result_rx) = sync_channel::<Vec<Linted>>(2);
             scope.spawn(move || {
                 let mut batch = Vec::with_capacity(BATCH);
-                for input in paths.iter().flat_map(|p| inputs(p)) {
+                for input in paths.iter().flat_map(|p| source.inputs(p)) {
                     batch.push(input);
                     if batch.len() == BATCH {
                         let full = std::mem::replace(&mut batch, Vec::with_capacity(BATCH));
@@ -111,7 +139,7 @@ pub(crate) fn run(args: &CheckArgs, out: &mut dyn Write) -> io::Result<u8> {
                     let _ = input_tx.send(batch);
                 }
             });
-            let stage = &mut linter_stage;
+            let stage = &mut stage;
             scope.spawn(move || {
                 for batch in input_rx {
                     if result_tx.send(stage.lint(batch)).is_err() {
@@ -122,8 +150,13 @@ pub(crate) fn run(args: &CheckArgs, out: &mut dyn Write) -> io::Result<u8> {
             result_rx.into_iter().try_for_each(&mut write)
         })?;
     } else {
-        write(linter_stage.lint(paths.iter().flat_map(|p| inputs(p)).collect()))?;
+        let source = Source {
+            linter: &linter,
+            stdin_name: &args.stdin_filename,
+        };
+        write(stage.lint(paths.iter().flat_map(|p| source.inputs(p)).collect()))?;
     }
+
     match &mut reporter {
         Reporter::Human(r) => r.finish(out, &summary)?,
         Reporter::Json(r) => r.finish(out, &summary)?,
@@ -136,10 +169,6 @@ pub(crate) fn run(args: &CheckArgs, out: &mut dyn Write) -> io::Result<u8> {
         0
     })
 }
-
-/// A linted input: its report, and its bytes when the human report will
-/// show snippets.
-type Linted = (FileReport, Option<Vec<u8>>);
 
 /// The linting stage: lints a batch of inputs, in parallel when there is
 /// more than one, keeping their order.
@@ -155,51 +184,73 @@ struct Stage<'a> {
 
 impl Stage<'_> {
     fn lint(&mut self, batch: Vec<Input>) -> Vec<Linted> {
-        let (linter, stdin_name, keep_source) = (self.linter, self.stdin_name, self.keep_source);
-        let lint = |input: &Input| lint_input(linter, input, stdin_name, keep_source);
-        let jobs = self.jobs;
-        let pool = if batch.len() > 1 && jobs > 1 {
-            self.pool
-                .get_or_insert_with(|| {
-                    rayon::ThreadPoolBuilder::new()
-                        .num_threads(jobs)
-                        .build()
-                        .ok()
-                })
-                .as_ref()
-        } else {
-            None
-        };
+        let parallel = batch.len() > 1 && self.jobs > 1;
+        if parallel && self.pool.is_none() {
+            let built = rayon::ThreadPoolBuilder::new()
+                .num_threads(self.jobs)
+                .build()
+                .ok();
+            self.pool = Some(built);
+        }
+        let pool = self
+            .pool
+            .as_ref()
+            .and_then(Option::as_ref)
+            .filter(|_| parallel);
+        let this = &*self;
         match pool {
-            Some(pool) => pool.install(|| batch.par_iter().map(lint).collect()),
-            None => batch.iter().map(lint).collect(),
+            Some(pool) => pool.install(|| batch.into_par_iter().map(|i| this.one(i)).collect()),
+            None => batch.into_iter().map(|i| this.one(i)).collect(),
+        }
+    }
+
+    fn one(&self, input: Input) -> Linted {
+        let file = |report: FileReport, source: Option<Vec<u8>>| {
+            let source = source.filter(|_| self.keep_source && !report.diagnostics.is_empty());
+            Linted {
+                report: Some(report),
+                source,
+                counts_as_file: true,
+            }
+        };
+        match input {
+            Input::Stdin => {
+                let (report, source) = lint_stdin(self.linter, self.stdin_name);
+                file(report, source)
+            }
+            Input::File(path) => {
+                let (report, source) = self.linter.lint_path_with_source(&path);
+                file(report, source)
+            }
+            Input::Failed(report) => file(report, None),
+            Input::StreamStart => Linted {
+                report: None,
+                source: None,
+                counts_as_file: true,
+            },
+            Input::Line(name, line) => {
+                let report = match line {
+                    Ok(line) => self.linter.lint_ndjson_line(&name, &line),
+                    Err(d) => {
+                        let mut report = Linter::failure(&name, d.name, String::new());
+                        report.diagnostics = vec![d];
+                        report
+                    }
+                };
+                Linted {
+                    report: Some(report),
+                    source: None,
+                    counts_as_file: false,
+                }
+            }
         }
     }
 }
 
-fn lint_input(
-    linter: &Linter,
-    input: &Input,
-    stdin_name: &str,
-    keep_source: bool,
-) -> (FileReport, Option<Vec<u8>>) {
-    let (report, source) = match input {
-        Input::Failed(report) => (report.clone(), None),
-        Input::File(path) => linter.lint_path_with_source(path),
-        Input::Stdin => lint_stdin(linter, stdin_name),
-    };
-    let source = source.filter(|_| keep_source && !report.diagnostics.is_empty());
-    (report, source)
-}
-
 fn lint_stdin(linter: &Linter, name: &str) -> (FileReport, Option<Vec<u8>>) {
-    let stdin = io::stdin();
-    if linter.options().ndjson {
-        return (linter.lint_ndjson(name, stdin.lock()), None);
-    }
     let limit = linter.options().max_file_size;
     let mut bytes = Vec::new();
-    if let Err(e) = stdin.lock().take(limit + 1).read_to_end(&mut bytes) {
+    if let Err(e) = io::stdin().lock().take(limit + 1).read_to_end(&mut bytes) {
         let message = format!("cannot read standard input: {e}");
         return (Linter::failure(name, "io-error", message), None);
     }
@@ -208,6 +259,90 @@ fn lint_stdin(linter: &Linter, name: &str) -> (FileReport, Option<Vec<u8>>) {
         return (Linter::failure(name, "file-too-large", message), None);
     }
     (linter.lint_bytes(name, &bytes), Some(bytes))
+}
+
+/// The source stage: what each command-line path stands for.
+#[derive(Clone, Copy)]
+struct Source<'a> {
+    linter: &'a Linter,
+    stdin_name: &'a str,
+}
+
+impl<'a> Source<'a> {
+    /// The inputs one command-line path stands for, in a stable order.
+    fn inputs(self, path: &'a Path) -> Box<dyn Iterator<Item = Input> + 'a> {
+        let ndjson = self.linter.options().ndjson;
+        if path.as_os_str() == "-" {
+            return if ndjson {
+                let lines = self
+                    .linter
+                    .ndjson_lines(self.stdin_name, io::stdin().lock());
+                stream(Arc::from(self.stdin_name), lines)
+            } else {
+                Box::new(std::iter::once(Input::Stdin))
+            };
+        }
+        match std::fs::metadata(path) {
+            Ok(meta) if meta.is_dir() => {}
+            // Files, FIFOs, devices and missing paths: the linter reports them.
+            _ => return self.file(path.to_path_buf()),
+        }
+        let walk = WalkDir::new(path)
+            .follow_links(true)
+            .sort_by(|a, b| file_name(a.path()).cmp(file_name(b.path())))
+            .into_iter()
+            .filter_entry(|e| !is_hidden(e));
+        Box::new(
+            walk.flat_map(move |entry| -> Box<dyn Iterator<Item = Input> + 'a> {
+                match entry {
+                    Ok(e) if e.file_type().is_dir() => Box::new(std::iter::empty()),
+                    Ok(e) if is_lintable(e.path()) => self.file(e.into_path()),
+                    Ok(_) => Box::new(std::iter::empty()),
+                    Err(e) => Box::new(std::iter::once(walk_error(&e))),
+                }
+            }),
+        )
+    }
+
+    /// A file: one input, or the lines of an NDJSON stream.
+    fn file(self, path: PathBuf) -> Box<dyn Iterator<Item = Input> + 'a> {
+        if !(self.linter.options().ndjson || is_ndjson(&path)) {
+            return Box::new(std::iter::once(Input::File(path)));
+        }
+        let name: Arc<str> = Arc::from(path.to_string_lossy());
+        match self.linter.open_ndjson(&path) {
+            Ok(reader) => stream(name.clone(), self.linter.ndjson_lines(&name, reader)),
+            Err(report) => Box::new(std::iter::once(Input::Failed(report))),
+        }
+    }
+}
+
+/// The inputs of one NDJSON stream: its start, then its lines.
+fn stream<'a, R: io::BufRead + 'a>(
+    name: Arc<str>,
+    lines: coc_lint::ndjson::Lines<R>,
+) -> Box<dyn Iterator<Item = Input> + 'a> {
+    Box::new(
+        std::iter::once(Input::StreamStart)
+            .chain(lines.map(move |line| Input::Line(name.clone(), line))),
+    )
+}
+
+fn walk_error(e: &walkdir::Error) -> Input {
+    let name = e
+        .path()
+        .unwrap_or(Path::new("?"))
+        .to_string_lossy()
+        .into_owned();
+    let message = match (e.loop_ancestor(), e.io_error()) {
+        (Some(ancestor), _) => format!(
+            "{name} is a symbolic link loop back to {}; skipped",
+            ancestor.display()
+        ),
+        (None, Some(io)) => format!("cannot read {name}: {io}"),
+        (None, None) => format!("cannot read {name}: {e}"),
+    };
+    Input::Failed(Linter::failure(&name, "io-error", message))
 }
 
 /// The last component of a path, as bytes (cheaper than `Path::file_name`,
@@ -219,47 +354,9 @@ fn file_name(path: &Path) -> &[u8] {
 
 /// Whether a directory walk picks this file up.
 fn is_lintable(path: &Path) -> bool {
-    let name = file_name(path);
-    name.ends_with(b".json") || coc_lint::lint::is_ndjson(path)
+    file_name(path).ends_with(b".json") || is_ndjson(path)
 }
 
 fn is_hidden(entry: &walkdir::DirEntry) -> bool {
     entry.depth() > 0 && file_name(entry.path()).starts_with(b".")
-}
-
-/// The inputs one command-line path stands for, in a stable order.
-fn inputs(path: &Path) -> Box<dyn Iterator<Item = Input> + '_> {
-    if path.as_os_str() == "-" {
-        return Box::new(std::iter::once(Input::Stdin));
-    }
-    match std::fs::metadata(path) {
-        Ok(meta) if meta.is_dir() => {}
-        // Files, FIFOs, devices and missing paths: the linter reports them.
-        _ => return Box::new(std::iter::once(Input::File(path.to_path_buf()))),
-    }
-    let walk = WalkDir::new(path)
-        .follow_links(true)
-        .sort_by(|a, b| file_name(a.path()).cmp(file_name(b.path())))
-        .into_iter()
-        .filter_entry(|e| !is_hidden(e));
-    Box::new(walk.filter_map(|entry| match entry {
-        Ok(e) if e.file_type().is_dir() => None,
-        Ok(e) => is_lintable(e.path()).then(|| Input::File(e.into_path())),
-        Err(e) => {
-            let name = e
-                .path()
-                .unwrap_or(Path::new("?"))
-                .to_string_lossy()
-                .into_owned();
-            let message = match (e.loop_ancestor(), e.io_error()) {
-                (Some(ancestor), _) => format!(
-                    "{name} is a symbolic link loop back to {}; skipped",
-                    ancestor.display()
-                ),
-                (None, Some(io)) => format!("cannot read {name}: {io}"),
-                (None, None) => format!("cannot read {name}: {e}"),
-            };
-            Some(Input::Failed(Linter::failure(&name, "io-error", message)))
-        }
-    }))
 }

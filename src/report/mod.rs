@@ -27,6 +27,12 @@ impl Summary {
     /// Count one file's diagnostics in.
     pub fn add(&mut self, report: &FileReport) {
         self.files += 1;
+        self.add_diagnostics(report);
+    }
+
+    /// Count diagnostics in without counting a file (for the documents of
+    /// one NDJSON stream, reported as they come).
+    pub fn add_diagnostics(&mut self, report: &FileReport) {
         self.errors += report.count(Severity::Error);
         self.warnings += report.count(Severity::Warning);
         self.infos += report.count(Severity::Info);

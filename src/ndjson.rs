@@ -1,0 +1,147 @@
+//! NDJSON streams: one document per line, read a line at a time so that
+//! memory is bounded by the longest line, never by the stream.
+
+use std::io::{BufRead, Read};
+
+use crate::diagnostic::Diagnostic;
+use crate::lint::describe_io;
+use crate::rules;
+use crate::source::{Position, Span};
+
+/// One non-blank line of an NDJSON stream.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Line {
+    /// Byte offset of the line in the stream.
+    pub offset: usize,
+    /// 0-based line number in the stream.
+    pub index: usize,
+    /// The line, without its `\n` or `\r\n`.
+    pub bytes: Vec<u8>,
+}
+
+/// The non-blank lines of a stream. A read error or a line over the limit
+/// ends the iteration with one diagnostic (`io-error`, `file-too-large`) at
+/// the line where it happened.
+#[derive(Debug)]
+pub struct Lines<R> {
+    reader: R,
+    name: String,
+    limit: u64,
+    offset: usize,
+    index: usize,
+    done: bool,
+}
+
+impl<R: BufRead> Lines<R> {
+    /// Lines of `reader`, reported under `name`, each at most `limit` bytes.
+    pub fn new(reader: R, name: &str, limit: u64) -> Self {
+        Lines {
+            reader,
+            name: name.to_owned(),
+            limit,
+            offset: 0,
+            index: 0,
+            done: false,
+        }
+    }
+
+    fn fail(&mut self, rule: &str, message: String) -> Option<Result<Line, Diagnostic>> {
+        self.done = true;
+        let mut d = Diagnostic::new(
+            rules::rule(rule),
+            Span::new(self.offset, self.offset),
+            String::new(),
+            message,
+        );
+        d.start = Position {
+            line: self.index + 1,
+            column: 1,
+        };
+        d.end = d.start;
+        Some(Err(d))
+    }
+}
+
+impl<R: BufRead> Iterator for Lines<R> {
+    type Item = Result<Line, Diagnostic>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        while !self.done {
+            let mut bytes = Vec::new();
+            let read = match (&mut self.reader)
+                .take(self.limit + 1)
+                .read_until(b'\n', &mut bytes)
+            {
+                Ok(0) => return None,
+                Ok(n) => n,
+                Err(e) => {
+                    let message = format!(
+                        "cannot read {} after line {}: {}",
+                        self.name,
+                        self.index,
+                        describe_io(&e)
+                    );
+                    return self.fail("io-error", message);
+                }
+            };
+            if read as u64 > self.limit && bytes.last() != Some(&b'\n') {
+                let message = format!(
+                    "line {} of {} is longer than the limit of {} bytes",
+                    self.index + 1,
+                    self.name,
+                    self.limit
+                );
+                return self.fail("file-too-large", message);
+            }
+            if bytes.last() == Some(&b'\n') {
+                bytes.pop();
+                if bytes.last() == Some(&b'\r') {
+                    bytes.pop();
+                }
+            }
+            let (offset, index) = (self.offset, self.index);
+            self.offset += read;
+            self.index += 1;
+            if !bytes.iter().all(u8::is_ascii_whitespace) {
+                return Some(Ok(Line {
+                    offset,
+                    index,
+                    bytes,
+                }));
+            }
+        }
+        None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lines_keep_stream_offsets_and_skip_blanks() {
+        let text = "{\"a\":1}\r\n\n  \n{\"b\":2}";
+        let lines: Vec<Line> = Lines::new(text.as_bytes(), "s", 100)
+            .map(|l| l.unwrap())
+            .collect();
+        assert_eq!(lines.len(), 2);
+        assert_eq!(
+            (lines[0].offset, lines[0].index, &lines[0].bytes[..]),
+            (0, 0, &b"{\"a\":1}"[..])
+        );
+        assert_eq!(
+            (lines[1].offset, lines[1].index, &lines[1].bytes[..]),
+            (13, 3, &b"{\"b\":2}"[..])
+        );
+    }
+
+    #[test]
+    fn a_line_over_the_limit_ends_the_stream_with_a_diagnostic() {
+        let text = "{}\n0123456789\n{}\n";
+        let items: Vec<_> = Lines::new(text.as_bytes(), "s", 5).collect();
+        assert_eq!(items.len(), 2);
+        let d = items[1].as_ref().unwrap_err();
+        assert_eq!(d.name, "file-too-large");
+        assert_eq!(d.start.line, 2);
+    }
+}
