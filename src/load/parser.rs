@@ -199,15 +199,16 @@ impl<'a> Parser<'a> {
         self.enter(depth)?;
         let start = self.pos;
         self.pos += 1;
-        let mut members = Vec::new();
         self.skip_ws();
         if self.bytes.get(self.pos) == Some(&b'}') {
             self.pos += 1;
             return Ok(Node {
                 span: Span::new(start, self.pos),
-                value: Value::Object(members),
+                value: Value::Object(Vec::new()),
             });
         }
+        // Ticket objects have a handful of members: one allocation for most.
+        let mut members = Vec::with_capacity(8);
         loop {
             if self.bytes.get(self.pos) != Some(&b'"') {
                 let mut err = self.unexpected("a key in double quotes");
@@ -374,19 +375,27 @@ impl<'a> Parser<'a> {
         let start = self.pos;
         self.pos += 1;
         let content_start = self.pos;
-        // Fast path: no escapes.
-        loop {
-            match self.bytes.get(self.pos) {
-                Some(b'"') => {
-                    let s = &self.text[content_start..self.pos];
-                    self.pos += 1;
-                    return Ok(Cow::Borrowed(s));
-                }
-                Some(b'\\') => break,
-                Some(&c) if c < 0x20 => return Err(self.control_char(c)),
-                Some(_) => self.pos += 1,
-                None => return Err(self.unterminated(start)),
+        // Fast path: find the closing quote or the first escape with memchr,
+        // then check the run for control characters in one branch-free pass.
+        let rest = &self.bytes[content_start..];
+        let Some(stop) = memchr::memchr2(b'"', b'\\', rest) else {
+            if let Some(i) = rest.iter().position(|&c| c < 0x20) {
+                self.pos = content_start + i;
+                return Err(self.control_char(rest[i]));
             }
+            return Err(self.unterminated(start));
+        };
+        let run = &rest[..stop];
+        if run.iter().fold(false, |any, &c| any | (c < 0x20)) {
+            let i = run.iter().position(|&c| c < 0x20).unwrap_or(0);
+            self.pos = content_start + i;
+            return Err(self.control_char(run[i]));
+        }
+        self.pos = content_start + stop;
+        if rest[stop] == b'"' {
+            let s = &self.text[content_start..self.pos];
+            self.pos += 1;
+            return Ok(Cow::Borrowed(s));
         }
         let mut out = String::with_capacity(self.pos - content_start + 16);
         out.push_str(&self.text[content_start..self.pos]);

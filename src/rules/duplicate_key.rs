@@ -1,8 +1,6 @@
 //! `duplicate-key`: an object with the same key twice, anywhere in the
 //! document. The second occurrence is the error; a label shows the first.
 
-use std::collections::HashMap;
-
 use super::{Cx, Token};
 use crate::load::ast::{Member, Node, Value};
 
@@ -45,20 +43,8 @@ fn check_object(members: &[Member<'_>], cx: &mut Cx<'_>) {
         cx.report("duplicate-key", dup.key_span, pointer, message)
             .label(first.key_span, "first defined here");
     };
-    if members.len() <= 16 {
-        for (i, m) in members.iter().enumerate() {
-            if let Some(first) = members[..i].iter().find(|p| p.key == m.key) {
-                report(first, m, cx);
-            }
-        }
-    } else {
-        let mut seen: HashMap<&str, usize> = HashMap::with_capacity(members.len());
-        for (i, m) in members.iter().enumerate() {
-            if let Some(&first) = seen.get(m.key.as_ref()) {
-                report(&members[first], m, cx);
-            } else {
-                seen.insert(&m.key, i);
-            }
-        }
+    let keys: Vec<Option<&str>> = members.iter().map(|m| Some(m.key.as_ref())).collect();
+    for (first, repeat) in super::util::repeats(&keys) {
+        report(&members[first], &members[repeat], cx);
     }
 }

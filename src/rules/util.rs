@@ -51,3 +51,47 @@ mod tests {
         assert_eq!(int("true"), None);
     }
 }
+
+/// For every key that repeats an earlier one: `(index of the first, index
+/// of the repeat)`, in order of the repeats. `None` keys never match.
+/// Short lists (the usual case) are scanned; long ones are hashed, so a list
+/// of ten thousand parameters stays linear.
+pub(crate) fn repeats<K: Eq + std::hash::Hash>(keys: &[Option<K>]) -> Vec<(usize, usize)> {
+    let mut found = Vec::new();
+    if keys.len() <= 32 {
+        for (i, key) in keys.iter().enumerate() {
+            let Some(key) = key else { continue };
+            if let Some(first) = keys[..i].iter().position(|k| k.as_ref() == Some(key)) {
+                found.push((first, i));
+            }
+        }
+    } else {
+        let mut first_seen = std::collections::HashMap::with_capacity(keys.len());
+        for (i, key) in keys.iter().enumerate() {
+            let Some(key) = key else { continue };
+            match first_seen.get(key) {
+                Some(&first) => found.push((first, i)),
+                None => {
+                    first_seen.insert(key, i);
+                }
+            }
+        }
+    }
+    found
+}
+
+#[cfg(test)]
+mod repeat_tests {
+    use super::repeats;
+
+    #[test]
+    fn short_and_long_lists_agree() {
+        let short = [Some("a"), None, Some("b"), Some("a"), None, Some("a")];
+        assert_eq!(repeats(&short), [(0, 3), (0, 5)]);
+        let mut long: Vec<Option<String>> = (0..100).map(|i| Some(i.to_string())).collect();
+        long.push(Some("7".into()));
+        long.push(None);
+        long.push(None);
+        assert_eq!(repeats(&long), [(7, 100)]);
+    }
+}
