@@ -61,6 +61,18 @@ pub struct FileReport {
 }
 
 impl FileReport {
+    /// The report of a file with one diagnostic that stands for the whole
+    /// file (it could not be read or decoded).
+    fn single(name: &str, diagnostic: Diagnostic) -> FileReport {
+        FileReport {
+            path: name.to_owned(),
+            kind: None,
+            documents: 0,
+            diagnostics: vec![diagnostic],
+            sensitive: Vec::new(),
+        }
+    }
+
     /// Whether any diagnostic is an error.
     pub fn has_errors(&self) -> bool {
         self.count(Severity::Error) > 0
@@ -154,13 +166,7 @@ impl Linter {
                 d.locate(&LineIndex::new(prefix));
                 d.end = d.start;
                 d.end.column += 1;
-                FileReport {
-                    path: name.to_owned(),
-                    kind: None,
-                    documents: 1,
-                    diagnostics: vec![d],
-                    sensitive: Vec::new(),
-                }
+                FileReport::single(name, d)
             }
         }
     }
@@ -186,19 +192,7 @@ impl Linter {
             Ok(text) => self.lint_source(name, &text),
             Err(e) => {
                 let message = format!("the value could not be serialised as JSON: {e}");
-                let d = Diagnostic::new(
-                    rules::rule("json-syntax-error"),
-                    Span::default(),
-                    String::new(),
-                    message,
-                );
-                FileReport {
-                    path: name.to_owned(),
-                    kind: None,
-                    documents: 0,
-                    diagnostics: vec![d],
-                    sensitive: Vec::new(),
-                }
+                Linter::failure(name, "json-syntax-error", message)
             }
         }
     }
@@ -258,21 +252,11 @@ impl Linter {
     /// A report of one file that could not be linted at all: one diagnostic
     /// of the rule `rule` (`io-error`, `file-too-large`) at line 1, column 1.
     pub fn failure(name: &str, rule: &str, message: String) -> FileReport {
-        FileReport {
-            path: name.to_owned(),
-            kind: None,
-            documents: 0,
-            diagnostics: vec![Diagnostic::new(
-                registry()
-                    .get(rule)
-                    .unwrap_or_else(|| rules::rule("io-error")),
-                Span::default(),
-                String::new(),
-                message,
-            )
-            .located_at_start()],
-            sensitive: Vec::new(),
-        }
+        let rule = registry()
+            .get(rule)
+            .unwrap_or_else(|| rules::rule("io-error"));
+        let d = Diagnostic::new(rule, Span::default(), String::new(), message).located_at_start();
+        FileReport::single(name, d)
     }
 
     /// Lint a stream of NDJSON: one document per line, blank lines skipped.

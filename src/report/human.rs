@@ -49,10 +49,10 @@ impl HumanReporter {
         if report.diagnostics.is_empty() {
             return Ok(());
         }
-        let masked = source.and_then(|s| mask(s, &report.sensitive));
-        let text = masked.as_deref();
-        let named =
-            text.map(|t| NamedSource::new(&report.path, t.to_owned()).with_language("json"));
+        let named = source
+            .and_then(|s| mask(s, &report.sensitive))
+            .map(|t| NamedSource::new(&report.path, t).with_language("json"));
+        let text = named.as_ref().map(|n| n.inner().as_str());
         for d in &report.diagnostics {
             match (&named, text) {
                 (Some(named), Some(text)) if d.span.end() <= text.len() => {
