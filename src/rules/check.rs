@@ -179,18 +179,26 @@ fn show_char(c: char) -> String {
     }
 }
 
-/// Decimal places of a JSON number as written, trailing zeros of the
-/// fraction not counted (`99.50` has one, `9.95e1` has one, `1e-3` three).
+/// Decimal places of a JSON number as written in decimal: trailing zeros
+/// of the digits do not count, and the exponent is applied (`99.50` has
+/// one, `9.95e1` one, `9410e-2` one, `1e-3` three).
 pub(crate) fn decimal_places(raw: &str) -> u64 {
     let (mantissa, exponent) = match raw.find(['e', 'E']) {
         Some(i) => (&raw[..i], raw[i + 1..].parse::<i64>().unwrap_or(0)),
         None => (raw, 0),
     };
-    let fraction = mantissa
-        .split_once('.')
-        .map_or("", |(_, f)| f)
-        .trim_end_matches('0');
-    let places = fraction.len() as i64 - exponent;
+    let (int, fraction) = mantissa.split_once('.').unwrap_or((mantissa, ""));
+    let digits = int.trim_start_matches('-').len() + fraction.len();
+    let trailing_zeros = int
+        .bytes()
+        .chain(fraction.bytes())
+        .rev()
+        .take_while(|&b| b == b'0')
+        .count()
+        .min(digits);
+    let places = (fraction.len() as i64)
+        .saturating_sub(exponent)
+        .saturating_sub(trailing_zeros as i64);
     places.max(0) as u64
 }
 
@@ -466,6 +474,12 @@ mod tests {
         assert_eq!(decimal_places("1e-3"), 3);
         assert_eq!(decimal_places("100"), 0);
         assert_eq!(decimal_places("1e999999999999999999999"), 0);
+        assert_eq!(decimal_places("9410e-2"), 1);
+        assert_eq!(decimal_places("9400e-2"), 0);
+        assert_eq!(decimal_places("1000e-3"), 0);
+        assert_eq!(decimal_places("84000E-4"), 1);
+        assert_eq!(decimal_places("0.00"), 0);
+        assert_eq!(decimal_places("-0.05"), 2);
         let c = Check::Decimals { max: 1 };
         assert_eq!(c.describe(), "written with at most 1 decimal place");
         assert!(c.evaluate("s", num("94.1"), false).is_none());

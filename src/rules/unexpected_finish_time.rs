@@ -2,7 +2,7 @@
 //! (`statuses` in the rule file) but that has a `gmt_finished`.
 
 use super::{rule, CodeRule, Cx};
-use crate::load::ast::{Node, Value};
+use crate::load::ast::Node;
 
 pub(crate) const RULE: CodeRule = CodeRule {
     name: "unexpected-finish-time",
@@ -23,7 +23,8 @@ fn check(object: &Node<'_>, cx: &mut Cx<'_>) {
     let Some(finished) = object.get("gmt_finished") else {
         return;
     };
-    if finished.value != Value::Null {
+    // A finish time of the wrong type is wrong-type's to report.
+    if super::util::integer(finished).is_some() {
         let message = format!("the ticket's status is {status}, but it has a `gmt_finished`");
         let pointer = cx.pointer_to(&["gmt_finished"]);
         cx.report(RULE.name, finished.span, pointer, message)
