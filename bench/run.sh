@@ -73,35 +73,22 @@ else
 fi
 
 # ---------------------------------------------------------------- helpers
-# timed CMD...: runs CMD with stdout and stderr discarded (stderr goes to the
-# error log); sets LAST_NS (wall time) and LAST_RC (exit status).
+# timed CMD...: runs CMD once through bench/measure.py (stdout discarded,
+# stderr appended to the error log). Sets LAST_NS (wall time), LAST_CPU_NS
+# (user + system), LAST_RSS_KB (peak resident set size, from wait4) and
+# LAST_RC (exit status).
 timed() {
-    local start end
-    LAST_RC=0
-    start=$(date +%s%N)
-    "$@" >/dev/null 2>>"$ERRLOG" || LAST_RC=$?
-    end=$(date +%s%N)
-    LAST_NS=$((end - start))
+    read -r LAST_NS LAST_CPU_NS LAST_RSS_KB LAST_RC < <(python3 "$ROOT/bench/measure.py" --stderr "$ERRLOG" -- "$@")
 }
 
-# timed_rss OUT CMD...: like timed, under /usr/bin/time -v when available;
-# sets LAST_RSS_KB (Maximum resident set size) too.
-timed_rss() {
-    local start end
-    LAST_RC=0
-    LAST_RSS_KB=""
-    start=$(date +%s%N)
+# timed_v CMD...: timed, under `/usr/bin/time -v` when it exists, and
+# LAST_RSS_KB is then its "Maximum resident set size".
+timed_v() {
     if ((HAVE_TIME)); then
-        /usr/bin/time -v -o "$TMP/time.txt" "$@" >/dev/null 2>>"$ERRLOG" || LAST_RC=$?
-    else
-        "$@" >/dev/null 2>>"$ERRLOG" || LAST_RC=$?
-    fi
-    end=$(date +%s%N)
-    LAST_NS=$((end - start))
-    if ((HAVE_TIME)); then
+        timed /usr/bin/time -v -o "$TMP/time.txt" "$@"
         LAST_RSS_KB=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$TMP/time.txt")
-        # time -v reports "Command exited with non-zero status N" and keeps
-        # the command's status as its own.
+    else
+        timed "$@"
     fi
 }
 
@@ -109,7 +96,7 @@ timed_rss() {
 median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {if (NR % 2) print a[(NR+1)/2]; else print int((a[NR/2]+a[NR/2+1])/2)}'; }
 ms() { awk -v ns="$1" 'BEGIN {printf "%.1f ms", ns/1e6}'; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN {if (b > 0) printf "%.2fx", a/b; else print "n/a"}'; }
-row() { printf '  %-46s %12s   %s\n' "$1" "$2" "${3:-}"; }
+row() { printf '  %-44s %11s %11s   %s\n' "$1" "$2" "${3:-}" "${4:-}"; }
 info() { printf '  %-14s %s\n' "$1" "$2"; }
 
 # A coc-lint exit status of 0 (clean) or 1 (errors found) is a successful run.
@@ -213,46 +200,54 @@ fi
 # ------------------------------------------------------------ directory
 DIR_BYTES=$(find "$DIR" -name '*.json' ! -name manifest.json -printf '%s\n' | awk '{s+=$1} END {print s}')
 section "directory: $FILES files, $(awk -v b="$DIR_BYTES" 'BEGIN {printf "%.1f MB", b/1e6}') (median of $RUNS runs, alternating, after one warm-up run each)"
-declare -a P1 P2 C0 C1 C2
-C0=() C1=() C2=()
-COC_DIR_CMD=("$COC" check --format json "$DIR")
+# name -> space-separated wall and CPU times of the timed runs
+declare -A WALL CPU
+dir_run() { # dir_run NAME CMD...
+    local name=$1
+    shift
+    timed "$@"
+    [[ $name == coc-lint* ]] && coc_ok
+    ((r)) || return 0 # warm-up run
+    WALL[$name]+=" $LAST_NS"
+    CPU[$name]+=" $LAST_CPU_NS"
+}
+DIR_CMDS=("parse-only -j1" "parse-only -j2")
+((HAVE_COC)) && DIR_CMDS+=("coc-lint")
+((HAVE_COC && COC_J)) && DIR_CMDS+=("coc-lint -j1" "coc-lint -j2")
 for ((r = 0; r <= RUNS; r++)); do
-    timed "$PARSE" -j1 "$DIR"
-    ((r)) && P1+=("$LAST_NS")
-    timed "$PARSE" -j2 "$DIR"
-    ((r)) && P2+=("$LAST_NS")
+    dir_run "parse-only -j1" "$PARSE" -j1 "$DIR"
+    dir_run "parse-only -j2" "$PARSE" -j2 "$DIR"
     if ((HAVE_COC)); then
-        timed "${COC_DIR_CMD[@]}"
-        coc_ok
-        ((r)) && C0+=("$LAST_NS")
+        dir_run "coc-lint" "$COC" check --format json "$DIR"
         if ((COC_J)); then
-            timed "$COC" check --format json -j 1 "$DIR"
-            coc_ok
-            ((r)) && C1+=("$LAST_NS")
-            timed "$COC" check --format json -j 2 "$DIR"
-            coc_ok
-            ((r)) && C2+=("$LAST_NS")
+            dir_run "coc-lint -j1" "$COC" check --format json -j 1 "$DIR"
+            dir_run "coc-lint -j2" "$COC" check --format json -j 2 "$DIR"
         fi
     fi
 done
-MP1=$(median "${P1[@]}")
-MP2=$(median "${P2[@]}")
-row "parse-only -j1" "$(ms "$MP1")"
-row "parse-only -j2" "$(ms "$MP2")"
+declare -A MW MCPU
+row "command" "wall" "cpu" "(medians; cpu = user + system)"
+for name in "${DIR_CMDS[@]}"; do
+    # shellcheck disable=SC2086 # the lists are space-separated on purpose
+    MW[$name]=$(median ${WALL[$name]})
+    # shellcheck disable=SC2086
+    MCPU[$name]=$(median ${CPU[$name]})
+    label=$name
+    [[ $name == coc-lint* ]] && label="coc-lint check --format json${name#coc-lint}"
+    [[ $name == coc-lint ]] && label+=" (default jobs)"
+    row "$label" "$(ms "${MW[$name]}")" "$(ms "${MCPU[$name]}")"
+done
+cpu_ratio() { ratio "${MCPU[$1]}" "${MCPU[$2]}"; }
+MP1=${MW["parse-only -j1"]}
+MP2=${MW["parse-only -j2"]}
 if ((HAVE_COC)); then
-    MC0=$(median "${C0[@]}")
-    row "coc-lint check --format json (default jobs)" "$(ms "$MC0")"
+    MC0=${MW["coc-lint"]}
+    row "ratio coc-lint / parse-only -j1" "$(ratio "$MC0" "$MP1")" "$(cpu_ratio "coc-lint" "parse-only -j1")"
+    row "ratio coc-lint / parse-only -j2" "$(ratio "$MC0" "$MP2")" "$(cpu_ratio "coc-lint" "parse-only -j2")"
     if ((COC_J)); then
-        MC1=$(median "${C1[@]}")
-        MC2=$(median "${C2[@]}")
-        row "coc-lint check --format json -j 1" "$(ms "$MC1")"
-        row "coc-lint check --format json -j 2" "$(ms "$MC2")"
-    fi
-    row "ratio coc-lint / parse-only -j1" "$(ratio "$MC0" "$MP1")"
-    row "ratio coc-lint / parse-only -j2" "$(ratio "$MC0" "$MP2")"
-    if ((COC_J)); then
-        row "ratio coc-lint -j1 / parse-only -j1" "$(ratio "$MC1" "$MP1")"
-        row "coc-lint speed-up -j1 -> -j2" "$(ratio "$MC1" "$MC2")"
+        row "ratio coc-lint -j1 / parse-only -j1" "$(ratio "${MW["coc-lint -j1"]}" "$MP1")" \
+            "$(cpu_ratio "coc-lint -j1" "parse-only -j1")"
+        row "coc-lint speed-up -j1 -> -j2" "$(ratio "${MW["coc-lint -j1"]}" "${MW["coc-lint -j2"]}")"
     else
         skip "coc-lint -j1 / -j2" "coc-lint check has no -j option yet"
     fi
@@ -288,7 +283,7 @@ else
     done
     method="mean of $STARTUP_RUNS runs (shell loop; hyperfine not installed)"
 fi
-row "parse-only FILE" "$(ms "${SU[0]}")" "$method"
+row "parse-only FILE" "$(ms "${SU[0]}")" "" "$method"
 if ((HAVE_COC)); then
     row "coc-lint check FILE" "$(ms "${SU[1]}")"
     row "ratio coc-lint / parse-only" "$(ratio "${SU[1]}" "${SU[0]}")"
@@ -300,27 +295,31 @@ fi
 NDJSON_BYTES=$(stat -c %s "$NDJSON")
 NDJSON_LINES=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["lines"])' "$NDJSON.manifest.json")
 section "NDJSON export: $(awk -v b="$NDJSON_BYTES" 'BEGIN {printf "%.1f MB", b/1e6}'), $NDJSON_LINES documents (median of $NDJSON_RUNS runs; MB = 10^6 bytes)"
-((HAVE_TIME)) || say "  (/usr/bin/time missing: no peak RSS)"
-P=() C=()
+((HAVE_TIME)) || say "  (/usr/bin/time missing: peak RSS taken from wait4 instead of time -v)"
+P=() C=() PC=() CC=()
 P_RSS=0 C_RSS=0
 for ((r = 0; r < NDJSON_RUNS; r++)); do
-    timed_rss "$PARSE" --ndjson "$NDJSON"
+    timed_v "$PARSE" --ndjson "$NDJSON"
     P+=("$LAST_NS")
-    [[ -n $LAST_RSS_KB ]] && ((LAST_RSS_KB > P_RSS)) && P_RSS=$LAST_RSS_KB
+    PC+=("$LAST_CPU_NS")
+    ((${LAST_RSS_KB:-0} > P_RSS)) && P_RSS=$LAST_RSS_KB
     if ((HAVE_COC && COC_NDJSON)); then
-        timed_rss "$COC" check --format json "$NDJSON"
+        timed_v "$COC" check --format json "$NDJSON"
         coc_ok
         C+=("$LAST_NS")
-        [[ -n $LAST_RSS_KB ]] && ((LAST_RSS_KB > C_RSS)) && C_RSS=$LAST_RSS_KB
+        CC+=("$LAST_CPU_NS")
+        ((${LAST_RSS_KB:-0} > C_RSS)) && C_RSS=$LAST_RSS_KB
     fi
 done
 mbps() { awk -v b="$NDJSON_BYTES" -v ns="$1" 'BEGIN {printf "%.0f MB/s", b/1e6/(ns/1e9)}'; }
 rss() { awk -v kb="$1" 'BEGIN {printf "%.1f MiB", kb/1024}'; }
+cpu_ms() { ms "$(median "$@")"; }
 MP=$(median "${P[@]}")
-row "parse-only --ndjson" "$(ms "$MP")" "$(mbps "$MP"), max RSS $(rss "$P_RSS")"
+row "command" "wall" "cpu" "(medians; cpu = user + system)"
+row "parse-only --ndjson" "$(ms "$MP")" "$(cpu_ms "${PC[@]}")" "$(mbps "$MP"), max RSS $(rss "$P_RSS")"
 if ((HAVE_COC && COC_NDJSON)); then
     MC=$(median "${C[@]}")
-    row "coc-lint check --format json FILE.ndjson" "$(ms "$MC")" "$(mbps "$MC"), max RSS $(rss "$C_RSS")"
+    row "coc-lint check --format json FILE.ndjson" "$(ms "$MC")" "$(cpu_ms "${CC[@]}")" "$(mbps "$MC"), max RSS $(rss "$C_RSS")"
     row "ratio coc-lint / parse-only" "$(ratio "$MC" "$MP")"
 elif ((HAVE_COC)); then
     skip "coc-lint on NDJSON" "coc-lint does not read .ndjson one document per line yet"
@@ -331,11 +330,11 @@ fi
 # ------------------------------------------------------------ big params
 section "one ScriptExecuteParam with 10,000 script_params ($(awk -v b="$(stat -c %s "$BIG")" 'BEGIN {printf "%.0f KB", b/1e3}'))"
 timed "$PARSE" "$BIG"
-row "parse-only" "$(ms "$LAST_NS")"
+row "parse-only" "$(ms "$LAST_NS")" "$(ms "$LAST_CPU_NS")"
 if ((HAVE_COC)); then
-    timed_rss "$COC" check --format json "$BIG"
+    timed "$COC" check --format json "$BIG"
     coc_ok
-    row "coc-lint check --format json" "$(ms "$LAST_NS")" "${LAST_RSS_KB:+max RSS $(rss "$LAST_RSS_KB")}"
+    row "coc-lint check --format json" "$(ms "$LAST_NS")" "$(ms "$LAST_CPU_NS")" "${LAST_RSS_KB:+max RSS $(rss "$LAST_RSS_KB")}"
     "$COC" check --format json "$BIG" >"$TMP/big.json" 2>>"$ERRLOG" || true
     python3 "$ROOT/bench/compare.py" single "$BIG.manifest.json" "$TMP/big.json" "$BIG" || true
 else

@@ -53,6 +53,17 @@ pub struct Label {
 /// 1-based line and column (columns count characters). `pointer` is the
 /// RFC 6901 JSON pointer of the offending value from the document root
 /// (empty for the root itself).
+///
+/// ```
+/// let text = "{\"timeout\": 300, \"success_rate\": 100, \"execute_user\": \"rööt\"}";
+/// let report = coc_lint::Linter::new().lint_source("p.json", text);
+/// let d = &report.diagnostics[0];
+/// assert_eq!(d.code, "COC206");
+/// assert_eq!(d.pointer, "/execute_user");
+/// assert_eq!(&text[d.span.offset..d.span.end()], "\"rööt\"");
+/// // Columns count characters: the closing quote is past two `ö`s.
+/// assert_eq!((d.start.column, d.end.column), (55, 61));
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Diagnostic {
     /// Stable rule code, e.g. `COC202`. Codes never change meaning.

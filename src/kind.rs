@@ -44,6 +44,13 @@ impl DocumentKind {
 
     /// Guess the kind of a document from its keys; `None` when it is none of
     /// them.
+    ///
+    /// ```
+    /// use coc_lint::{load::parse, DocumentKind};
+    ///
+    /// let doc = parse(r#"{"data": {"total": 0, "data": []}}"#, 16).expect("valid JSON");
+    /// assert_eq!(DocumentKind::detect(&doc), Some(DocumentKind::TicketList));
+    /// ```
     pub fn detect(root: &Node<'_>) -> Option<DocumentKind> {
         let members = root.as_object()?;
         let has = |key: &str| members.iter().any(|m| m.key == key);

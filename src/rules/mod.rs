@@ -296,6 +296,13 @@ static REGISTRY: OnceLock<Registry> = OnceLock::new();
 
 /// The registry of all built-in rules, built on first use.
 ///
+/// ```
+/// let rule = coc_lint::registry().get("COC202").expect("a built-in rule");
+/// assert_eq!(rule.name(), "timeout-out-of-range");
+/// assert_eq!(rule.check().map(|c| c.describe()).as_deref(), Some("greater than 5 and less than 1800"));
+/// assert!(rule.doc().contains("## Why is this bad?"));
+/// ```
+///
 /// The rule files are embedded at build time and checked by the test suite,
 /// so building the registry cannot fail in a released binary.
 pub fn registry() -> &'static Registry {
