@@ -6,7 +6,8 @@
 #
 # Usage: bash bench/run.sh
 # Environment: FILES (10000) RUNS (5) SEED (20240601) NDJSON_MB (200)
-#              NDJSON_RUNS (3) STARTUP_RUNS (200) CHECK_NDJSON_MB (5)
+#              NDJSON_RUNS (5) STARTUP_RUNS (200) CHECK_NDJSON_MB (5)
+#              COC_LINT (the coc-lint binary; default target/release/coc-lint)
 #              BENCH_NO_INSTALL=1 (never apt-get install hyperfine / time)
 set -euo pipefail
 
@@ -17,14 +18,14 @@ FILES=${FILES:-10000}
 RUNS=${RUNS:-5}
 SEED=${SEED:-20240601}
 NDJSON_MB=${NDJSON_MB:-200}
-NDJSON_RUNS=${NDJSON_RUNS:-3}
+NDJSON_RUNS=${NDJSON_RUNS:-5}
 STARTUP_RUNS=${STARTUP_RUNS:-200}
 CHECK_NDJSON_MB=${CHECK_NDJSON_MB:-5}
 CORPUS=$ROOT/bench/corpus
 BIN=$ROOT/target/release
 GEN=$BIN/gen-corpus
 PARSE=$BIN/parse-only
-COC=$BIN/coc-lint
+COC=${COC_LINT:-$BIN/coc-lint}
 
 mkdir -p "$CORPUS"
 TMP=$(mktemp -d "${TMPDIR:-/tmp}/coc-bench.XXXXXX")
@@ -69,7 +70,7 @@ HAVE_COC=0
 if [[ -x $COC ]]; then
     HAVE_COC=1
 else
-    say "target/release/coc-lint is missing: every coc-lint measurement below is skipped"
+    say "${COC#"$ROOT"/} is missing: every coc-lint measurement below is skipped"
 fi
 
 # ---------------------------------------------------------------- helpers
@@ -252,7 +253,7 @@ if ((HAVE_COC)); then
         skip "coc-lint -j1 / -j2" "coc-lint check has no -j option yet"
     fi
 else
-    skip "coc-lint" "target/release/coc-lint missing"
+    skip "coc-lint" "${COC#"$ROOT"/} missing"
 fi
 row "parse-only speed-up -j1 -> -j2" "$(ratio "$MP1" "$MP2")"
 
@@ -288,7 +289,7 @@ if ((HAVE_COC)); then
     row "coc-lint check FILE" "$(ms "${SU[1]}")"
     row "ratio coc-lint / parse-only" "$(ratio "${SU[1]}" "${SU[0]}")"
 else
-    skip "coc-lint check FILE" "target/release/coc-lint missing"
+    skip "coc-lint check FILE" "${COC#"$ROOT"/} missing"
 fi
 
 # ---------------------------------------------------------------- NDJSON
@@ -320,25 +321,33 @@ row "parse-only --ndjson" "$(ms "$MP")" "$(cpu_ms "${PC[@]}")" "$(mbps "$MP"), m
 if ((HAVE_COC && COC_NDJSON)); then
     MC=$(median "${C[@]}")
     row "coc-lint check --format json FILE.ndjson" "$(ms "$MC")" "$(cpu_ms "${CC[@]}")" "$(mbps "$MC"), max RSS $(rss "$C_RSS")"
-    row "ratio coc-lint / parse-only" "$(ratio "$MC" "$MP")"
+    row "ratio coc-lint / parse-only" "$(ratio "$MC" "$MP")" "$(ratio "$(median "${CC[@]}")" "$(median "${PC[@]}")")"
 elif ((HAVE_COC)); then
     skip "coc-lint on NDJSON" "coc-lint does not read .ndjson one document per line yet"
 else
-    skip "coc-lint on NDJSON" "target/release/coc-lint missing"
+    skip "coc-lint on NDJSON" "${COC#"$ROOT"/} missing"
 fi
 
 # ------------------------------------------------------------ big params
 section "one ScriptExecuteParam with 10,000 script_params ($(awk -v b="$(stat -c %s "$BIG")" 'BEGIN {printf "%.0f KB", b/1e3}'))"
-timed "$PARSE" "$BIG"
-row "parse-only" "$(ms "$LAST_NS")" "$(ms "$LAST_CPU_NS")"
+BP=() BPC=() BC=() BCC=()
+for ((r = 0; r < RUNS; r++)); do
+    timed "$PARSE" "$BIG"
+    BP+=("$LAST_NS") BPC+=("$LAST_CPU_NS")
+    if ((HAVE_COC)); then
+        timed "$COC" check --format json "$BIG"
+        coc_ok
+        BC+=("$LAST_NS") BCC+=("$LAST_CPU_NS")
+    fi
+done
+row "command" "wall" "cpu" "(medians of $RUNS runs)"
+row "parse-only" "$(ms "$(median "${BP[@]}")")" "$(cpu_ms "${BPC[@]}")"
 if ((HAVE_COC)); then
-    timed "$COC" check --format json "$BIG"
-    coc_ok
-    row "coc-lint check --format json" "$(ms "$LAST_NS")" "$(ms "$LAST_CPU_NS")" "${LAST_RSS_KB:+max RSS $(rss "$LAST_RSS_KB")}"
+    row "coc-lint check --format json" "$(ms "$(median "${BC[@]}")")" "$(cpu_ms "${BCC[@]}")" "max RSS $(rss "$LAST_RSS_KB")"
     "$COC" check --format json "$BIG" >"$TMP/big.json" 2>>"$ERRLOG" || true
     python3 "$ROOT/bench/compare.py" single "$BIG.manifest.json" "$TMP/big.json" "$BIG" || true
 else
-    skip "coc-lint" "target/release/coc-lint missing"
+    skip "coc-lint" "${COC#"$ROOT"/} missing"
 fi
 
 # ----------------------------------------------------------- correctness
@@ -355,7 +364,7 @@ if ((HAVE_COC)); then
         skip "NDJSON correctness" "coc-lint does not read .ndjson one document per line yet"
     fi
 else
-    skip "correctness" "target/release/coc-lint missing"
+    skip "correctness" "${COC#"$ROOT"/} missing"
 fi
 
 # ------------------------------------------------------------ jsonschema
@@ -368,7 +377,7 @@ if [[ -z $JS ]]; then
 elif [[ $(head -c 4 "$JS" | tr -d '\0') != $'\x7fELF' ]]; then
     skip "jsonschema-cli" "not installed; the jsonschema on PATH ($JS) is the Python jsonschema CLI, not jsonschema-cli"
 elif ((!HAVE_COC)); then
-    skip "jsonschema-cli" "target/release/coc-lint missing"
+    skip "jsonschema-cli" "${COC#"$ROOT"/} missing"
 elif ((!COC_SCHEMA)); then
     skip "jsonschema-cli" "coc-lint has no schema command yet"
 else
@@ -391,4 +400,4 @@ fi
 say ""
 say "load at the end: $(cut -d' ' -f1-3 /proc/loadavg) (1, 5, 15 min)"
 [[ -s $ERRLOG ]] && say "(stderr of the measured commands: ${ERRLOG#"$ROOT"/})"
-say "done"
+say "done in ${SECONDS}s"

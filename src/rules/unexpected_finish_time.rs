@@ -1,7 +1,7 @@
 //! `unexpected-finish-time`: a ticket whose status says it has not finished
 //! (`statuses` in the rule file) but that has a `gmt_finished`.
 
-use super::{rule, CodeRule, Cx};
+use super::{CodeRule, Cx};
 use crate::load::ast::Node;
 
 pub(crate) const RULE: CodeRule = CodeRule {
@@ -11,15 +11,9 @@ pub(crate) const RULE: CodeRule = CodeRule {
 };
 
 fn check(object: &Node<'_>, cx: &mut Cx<'_>) {
-    let Some(status_node) = object.get("status") else {
+    let Some((status_node, status)) = super::util::status_among(object, RULE.name) else {
         return;
     };
-    let Some(status) = status_node.as_str() else {
-        return;
-    };
-    if !rule(RULE.name).param_strs("statuses").any(|s| s == status) {
-        return;
-    }
     let Some(finished) = object.get("gmt_finished") else {
         return;
     };

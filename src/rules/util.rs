@@ -52,6 +52,20 @@ mod tests {
     }
 }
 
+/// The ticket's `status` node and value, when the value is one of the
+/// `statuses` listed in the rule file of `rule_name`.
+pub(crate) fn status_among<'n>(
+    object: &'n Node<'n>,
+    rule_name: &str,
+) -> Option<(&'n Node<'n>, &'n str)> {
+    let node = object.get("status")?;
+    let status = node.as_str()?;
+    super::rule(rule_name)
+        .param_strs("statuses")
+        .any(|s| s == status)
+        .then_some((node, status))
+}
+
 /// For every key that repeats an earlier one: `(index of the first, index
 /// of the repeat)`, in order of the repeats. `None` keys never match.
 /// Short lists (the usual case) are scanned; long ones are hashed, so a list
