@@ -194,8 +194,19 @@ info "rustc" "$(rustc --version | cut -d' ' -f2)"
 info "commit" "$(git rev-parse --short HEAD 2>/dev/null || echo none)$(git diff --quiet HEAD -- 2>/dev/null || echo ' (+ uncommitted changes)')"
 if ((HAVE_COC)); then info "coc-lint" "$("$COC" --version 2>/dev/null || echo '?') $COC_NOTE"; fi
 
-if awk '{exit !($1 > 0.5)}' /proc/loadavg; then
-    say "  WARNING: the machine is busy (load $(cut -d' ' -f1 /proc/loadavg)); other processes skew the timings"
+# CPU use by other processes right now (the load average still counts the
+# build above): sample /proc/stat over one second.
+cpu_busy_pct() {
+    local a b
+    a=$(awk '/^cpu / {print $2+$3+$4+$7+$8+$9, $5+$6; exit}' /proc/stat)
+    sleep 1
+    b=$(awk '/^cpu / {print $2+$3+$4+$7+$8+$9, $5+$6; exit}' /proc/stat)
+    awk -v a="$a" -v b="$b" 'BEGIN {split(a, x, " "); split(b, y, " "); busy = y[1] - x[1]; total = busy + y[2] - x[2]; printf "%d", (total > 0) ? 100 * busy / total : 0}'
+}
+BUSY=$(cpu_busy_pct)
+info "busy" "${BUSY}% of the CPUs used by other processes (1 s sample before measuring)"
+if ((BUSY > 10)); then
+    say "  WARNING: the machine is busy; other processes skew the timings (the cpu columns less so)"
 fi
 
 # ------------------------------------------------------------ directory
