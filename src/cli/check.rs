@@ -7,8 +7,9 @@
 //! reports in input order. Reading, linting and writing overlap, and memory
 //! holds a few batches whatever the number of files or the size of a
 //! stream. When the writer stops early (a closed pipe), the dropped channels
-//! stop the other two stages. A run on a few plain files (a pre-commit
-//! hook) skips the threads altogether.
+//! stop the other two stages. A run on plain files given as arguments (a
+//! pre-commit hook) skips the walking and writing threads, and a run on one
+//! file starts no thread at all.
 
 use std::io::{self, IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
