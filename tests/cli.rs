@@ -369,3 +369,37 @@ fn inputs_are_never_written() {
         before
     );
 }
+
+#[test]
+fn output_is_identical_whatever_the_number_of_threads() {
+    let dir = tempfile::tempdir().expect("a temp dir");
+    let stream: String = (0..3000)
+        .map(|i| {
+            format!(
+                "{{\"timeout\": {}, \"success_rate\": 100, \"execute_user\": \"root\"}}\n",
+                i % 2000
+            )
+        })
+        .collect();
+    fs::write(dir.path().join("export.ndjson"), stream).expect("write");
+    let tmp = dir.path().to_str().expect("utf-8 temp path");
+    for format in ["json", "human"] {
+        let runs: Vec<Vec<u8>> = ["1", "2", "3", "8"]
+            .iter()
+            .map(|j| {
+                let out = run(&["check", "-j", j, "--format", format, "fixtures", tmp]);
+                assert_eq!(out.status.code(), Some(1));
+                out.stdout
+            })
+            .collect();
+        for other in &runs[1..] {
+            assert!(
+                runs[0] == *other,
+                "{format} output differs between thread counts"
+            );
+        }
+    }
+    let out = run(&["check", "--format", "json", "fixtures", tmp]);
+    let report: Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    assert!(report["summary"]["files"].as_u64().expect("a count") > 100);
+}

@@ -7,9 +7,9 @@
 //! reports in input order. Reading, linting and writing overlap, and memory
 //! holds a few batches whatever the number of files or the size of a
 //! stream. When the writer stops early (a closed pipe), the dropped channels
-//! stop the other two stages. A run on plain files given as arguments (a
-//! pre-commit hook) skips the walking and writing threads, and a run on one
-//! file starts no thread at all.
+//! stop the other two stages. With `-j1`, or on plain files given as
+//! arguments (a pre-commit hook), the same batches run in turn on the calling
+//! thread, and a run on one file starts no thread at all.
 
 use std::io::{self, IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
@@ -117,11 +117,11 @@ pub(crate) fn run(args: &CheckArgs, out: &mut dyn Write) -> io::Result<u8> {
         args.paths.clone()
     };
     let streamed = |p: &Path| args.ndjson || (p.as_os_str() != "-" && is_ndjson(p));
-    if paths.iter().any(|p| p.is_dir() || streamed(p)) {
-        let source = Source {
-            linter: &linter,
-            stdin_name: &args.stdin_filename,
-        };
+    let source = Source {
+        linter: &linter,
+        stdin_name: &args.stdin_filename,
+    };
+    if jobs > 1 && paths.iter().any(|p| p.is_dir() || streamed(p)) {
         std::thread::scope(|scope| -> io::Result<()> {
             let (input_tx, input_rx) = sync_channel::<Vec<Input>>(2);
             let (result_tx, result_rx) = sync_channel::<Vec<Linted>>(2);
@@ -151,11 +151,15 @@ pub(crate) fn run(args: &CheckArgs, out: &mut dyn Write) -> io::Result<u8> {
             result_rx.into_iter().try_for_each(&mut write)
         })?;
     } else {
-        let source = Source {
-            linter: &linter,
-            stdin_name: &args.stdin_filename,
-        };
-        write(stage.lint(paths.iter().flat_map(|p| source.inputs(p)).collect()))?;
+        // One thread (`-j1`), or plain files: the same batches, in turn.
+        let mut inputs = paths.iter().flat_map(|p| source.inputs(p));
+        loop {
+            let batch: Vec<Input> = inputs.by_ref().take(BATCH).collect();
+            if batch.is_empty() {
+                break;
+            }
+            write(stage.lint(batch))?;
+        }
     }
 
     match &mut reporter {
