@@ -81,15 +81,12 @@ pub(crate) fn run(args: &CheckArgs, out: &mut dyn Write) -> io::Result<u8> {
             Reporter::Human(Box::new(HumanReporter::new(color, 100)))
         }
     };
-    let jobs = args
-        .jobs
-        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
-        .max(1);
     let mut stage = Stage {
         linter: &linter,
         stdin_name: &args.stdin_filename,
         keep_source: matches!(reporter, Reporter::Human(_)),
-        jobs,
+        jobs: args.jobs,
+        threads: std::sync::OnceLock::new(),
         pool: None,
     };
 
@@ -121,7 +118,7 @@ pub(crate) fn run(args: &CheckArgs, out: &mut dyn Write) -> io::Result<u8> {
         linter: &linter,
         stdin_name: &args.stdin_filename,
     };
-    if jobs > 1 && paths.iter().any(|p| p.is_dir() || streamed(p)) {
+    if paths.iter().any(|p| p.is_dir() || streamed(p)) && threads(args.jobs) > 1 {
         std::thread::scope(|scope| -> io::Result<()> {
             let (input_tx, input_rx) = sync_channel::<Vec<Input>>(2);
             let (result_tx, result_rx) = sync_channel::<Vec<Linted>>(2);
@@ -175,13 +172,24 @@ pub(crate) fn run(args: &CheckArgs, out: &mut dyn Write) -> io::Result<u8> {
     })
 }
 
+/// The number of threads: `-j`, or one per core. Asking the system for the
+/// cores reads cgroup files, so a run on one file never asks.
+fn threads(requested: Option<usize>) -> usize {
+    requested
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
+        .max(1)
+}
+
 /// The linting stage: lints a batch of inputs, in parallel when there is
 /// more than one, keeping their order.
 struct Stage<'a> {
     linter: &'a Linter,
     stdin_name: &'a str,
     keep_source: bool,
-    jobs: usize,
+    /// `-j`, resolved (with [`threads`]) only when there is more than one
+    /// input to share out.
+    jobs: Option<usize>,
+    threads: std::sync::OnceLock<usize>,
     /// Started on the first batch of more than one input: a pre-commit hook
     /// on one file pays nothing for threads.
     pool: Option<Option<rayon::ThreadPool>>,
@@ -189,10 +197,10 @@ struct Stage<'a> {
 
 impl Stage<'_> {
     fn lint(&mut self, batch: Vec<Input>) -> Vec<Linted> {
-        let parallel = batch.len() > 1 && self.jobs > 1;
+        let parallel = batch.len() > 1 && *self.threads.get_or_init(|| threads(self.jobs)) > 1;
         if parallel && self.pool.is_none() {
             let built = rayon::ThreadPoolBuilder::new()
-                .num_threads(self.jobs)
+                .num_threads(*self.threads.get_or_init(|| threads(self.jobs)))
                 .build()
                 .ok();
             self.pool = Some(built);

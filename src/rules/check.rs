@@ -7,7 +7,7 @@ use std::sync::OnceLock;
 
 use regex::Regex;
 use serde::Deserialize;
-use validator::{ValidateLength, ValidateRange, ValidateRegex};
+use validator::{ValidateLength, ValidateRange};
 
 /// One declarative constraint on a field's value.
 #[derive(Debug, Deserialize)]
@@ -65,7 +65,7 @@ pub enum Check {
         describe: String,
         /// `pattern`, compiled on first use.
         #[serde(skip)]
-        compiled: OnceLock<Option<Regex>>,
+        compiled: OnceLock<Option<Pattern>>,
     },
     /// A number with at most `max` decimal places as written.
     Decimals {
@@ -79,45 +79,82 @@ pub enum Check {
     },
 }
 
-/// A compiled `charset` class: the regexes, and a table of the ASCII
-/// characters they allow (filled from the class itself, so the regex stays
-/// the one source), which decides ASCII strings without running a regex.
+/// A compiled `charset` class. The class is parsed with `regex-syntax`
+/// into its character ranges (the regex stays the one source); no regex
+/// engine is built, which would cost more at start-up than a whole lint of
+/// a small file. ASCII characters are decided by a table.
 #[derive(Debug)]
 pub struct Charset {
-    all: Regex,
-    one: Regex,
+    ranges: Vec<(char, char)>,
     ascii: [bool; 128],
 }
 
 impl Charset {
     fn new(class: &str) -> Option<Charset> {
-        let all = Regex::new(&format!("^(?:{class})*$")).ok()?;
-        let one = Regex::new(&format!("^(?:{class})$")).ok()?;
+        use regex_syntax::hir::{Class, HirKind};
+        let hir = regex_syntax::Parser::new().parse(class).ok()?;
+        let ranges: Vec<(char, char)> = match hir.kind() {
+            HirKind::Class(Class::Unicode(c)) => {
+                c.ranges().iter().map(|r| (r.start(), r.end())).collect()
+            }
+            HirKind::Literal(lit) => {
+                let c = std::str::from_utf8(&lit.0).ok()?.chars().next()?;
+                vec![(c, c)]
+            }
+            _ => return None,
+        };
         let mut ascii = [false; 128];
-        for (b, allowed) in ascii.iter_mut().enumerate() {
-            let c = char::from(b as u8);
-            *allowed = one.is_match(c.encode_utf8(&mut [0; 4]));
+        for &(lo, hi) in &ranges {
+            for c in u32::from(lo)..=u32::from(hi).min(127) {
+                ascii[c as usize] = true;
+            }
         }
-        Some(Charset { all, one, ascii })
+        Some(Charset { ranges, ascii })
+    }
+
+    fn contains(&self, c: char) -> bool {
+        match usize::try_from(u32::from(c)) {
+            Ok(i) if i < 128 => self.ascii[i],
+            _ => self.ranges.iter().any(|&(lo, hi)| (lo..=hi).contains(&c)),
+        }
     }
 
     /// The first character of `s` outside the class, with its 0-based
     /// character index; `None` when every character is allowed.
     fn first_outside(&self, s: &str) -> Option<(usize, char)> {
-        if s.is_ascii() {
-            if s.bytes().all(|b| self.ascii[usize::from(b)]) {
-                return None;
-            }
-        } else if s.validate_regex(&self.all) {
+        if s.is_ascii() && s.bytes().all(|b| self.ascii[usize::from(b)]) {
             return None;
         }
-        let mut buf = [0u8; 4];
-        s.chars()
-            .enumerate()
-            .find(|&(_, c)| match usize::try_from(u32::from(c)) {
-                Ok(i) if i < 128 => !self.ascii[i],
-                _ => !self.one.is_match(c.encode_utf8(&mut buf)),
-            })
+        s.chars().enumerate().find(|&(_, c)| !self.contains(c))
+    }
+}
+
+/// A compiled `forbid` pattern: a plain literal is searched with `memchr`'s
+/// substring search; anything else is a regex, built on first use.
+#[derive(Debug)]
+pub enum Pattern {
+    /// The pattern matches exactly this text.
+    Literal(Vec<u8>),
+    /// A general regex.
+    Regex(Regex),
+}
+
+impl Pattern {
+    fn new(pattern: &str) -> Option<Pattern> {
+        use regex_syntax::hir::HirKind;
+        let hir = regex_syntax::Parser::new().parse(pattern).ok()?;
+        match hir.kind() {
+            HirKind::Literal(lit) => Some(Pattern::Literal(lit.0.to_vec())),
+            _ => Regex::new(pattern).ok().map(Pattern::Regex),
+        }
+    }
+
+    /// Byte offset of the first match in `s`.
+    fn find(&self, s: &str) -> Option<usize> {
+        match self {
+            Pattern::Literal(needle) => memchr::memmem::find(s.as_bytes(), needle),
+            Pattern::Regex(re) => re.find(s).map(|m| m.start()),
+        }
     }
 }
 
@@ -273,7 +310,7 @@ impl Check {
             Check::Forbid {
                 pattern, compiled, ..
             } => compiled
-                .get_or_init(|| Regex::new(pattern).ok())
+                .get_or_init(|| Pattern::new(pattern))
                 .as_ref()
                 .map(|_| ())
                 .ok_or_else(|| format!("invalid pattern `{pattern}`")),
@@ -394,9 +431,9 @@ impl Check {
                 Subject::Str(s),
             ) => {
                 self.compile().ok()?;
-                let re = compiled.get()?.as_ref()?;
-                let m = re.find(s)?;
-                let at = s[..m.start()].chars().count() + 1;
+                let pattern = compiled.get()?.as_ref()?;
+                let start = pattern.find(s)?;
+                let at = s[..start].chars().count() + 1;
                 format!("`{field}` contains {describe} at character {at}, which is not allowed")
             }
             (Check::Decimals { max }, Subject::Number { raw, .. }) => {
