@@ -2,37 +2,12 @@
 //! formats, `rules` and `explain`.
 
 use std::fs;
-use std::process::{Command, Output, Stdio};
+use std::process::Output;
+
+mod common;
+use common::{bin, run, run_stdin};
 
 use serde_json::Value;
-
-fn bin() -> Command {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_coc-lint"));
-    cmd.env_remove("NO_COLOR");
-    cmd
-}
-
-fn run(args: &[&str]) -> Output {
-    bin().args(args).output().expect("the binary runs")
-}
-
-fn run_stdin(args: &[&str], input: &[u8]) -> Output {
-    use std::io::Write;
-    let mut child = bin()
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("the binary runs");
-    child
-        .stdin
-        .take()
-        .expect("piped")
-        .write_all(input)
-        .expect("stdin takes the input");
-    child.wait_with_output().expect("the binary finishes")
-}
 
 fn json(out: &Output) -> Value {
     serde_json::from_slice(&out.stdout).unwrap_or_else(|e| {

@@ -3,15 +3,14 @@
 //! never writes to its inputs and never echoes a secret.
 
 use std::fs;
-use std::io::{BufRead, BufReader, Write};
+use std::io::{BufRead, BufReader};
 use std::path::Path;
 use std::process::{Command, Output, Stdio};
 
-use serde_json::Value;
+mod common;
+use common::{bin, run_stdin};
 
-fn bin() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_coc-lint"))
-}
+use serde_json::Value;
 
 fn check_json(paths: &[&Path], extra: &[&str]) -> (Option<i32>, Value, String) {
     let out: Output = bin()
@@ -326,20 +325,10 @@ fn secrets_never_reach_any_report_format() {
     ];
     for doc in &docs {
         for format in ["human", "json"] {
-            let mut child = bin()
-                .args(["check", "--format", format, "--color", "always", "-"])
-                .stdin(Stdio::piped())
-                .stdout(Stdio::piped())
-                .stderr(Stdio::piped())
-                .spawn()
-                .expect("the binary runs");
-            child
-                .stdin
-                .take()
-                .expect("piped")
-                .write_all(doc.as_bytes())
-                .expect("write");
-            let out = child.wait_with_output().expect("it finishes");
+            let out = run_stdin(
+                &["check", "--format", format, "--color", "always", "-"],
+                doc.as_bytes(),
+            );
             assert_eq!(out.status.code(), Some(1), "the secret is flagged: {doc}");
             for stream in [&out.stdout, &out.stderr] {
                 let text = String::from_utf8_lossy(stream);

@@ -1,0 +1,36 @@
+//! Helpers the integration tests share: running the real binary.
+
+#![allow(dead_code)] // each test crate uses its own subset
+
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
+
+/// The `coc-lint` binary of this build, with the caller's NO_COLOR removed.
+pub fn bin() -> Command {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_coc-lint"));
+    cmd.env_remove("NO_COLOR");
+    cmd
+}
+
+/// Run the binary with `args` and wait for it.
+pub fn run(args: &[&str]) -> Output {
+    bin().args(args).output().expect("the binary runs")
+}
+
+/// Run the binary with `args`, feeding `input` to its standard input.
+pub fn run_stdin(args: &[&str], input: &[u8]) -> Output {
+    let mut child = bin()
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the binary runs");
+    child
+        .stdin
+        .take()
+        .expect("piped")
+        .write_all(input)
+        .expect("stdin takes the input");
+    child.wait_with_output().expect("the binary finishes")
+}
