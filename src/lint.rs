@@ -21,7 +21,9 @@ pub struct LintOptions {
     /// Treat every document as this kind instead of detecting it.
     pub kind: Option<DocumentKind>,
     /// Deepest nesting of arrays and objects accepted (default 128; ticket
-    /// documents nest about 6 deep).
+    /// documents nest about 6 deep). Values above [`MAX_DEPTH_CEILING`] are
+    /// lowered to it: the parser recurses once per level, and the ceiling
+    /// keeps that far from any thread's stack size.
     pub max_depth: usize,
     /// Largest file [`Linter::lint_path`] reads, in bytes (default 64 MiB),
     /// and longest NDJSON line.
@@ -41,6 +43,9 @@ impl Default for LintOptions {
         }
     }
 }
+
+/// The deepest nesting any [`Linter`] accepts, whatever its options.
+pub const MAX_DEPTH_CEILING: usize = 1024;
 
 /// The result of linting one file or one source text.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -233,7 +238,7 @@ impl Linter {
         let mut bytes = Vec::with_capacity(meta.len() as usize);
         // Read at most one byte past the limit: a file that grows while it is
         // read still cannot exhaust memory.
-        if let Err(e) = file.take(limit + 1).read_to_end(&mut bytes) {
+        if let Err(e) = file.take(limit.saturating_add(1)).read_to_end(&mut bytes) {
             return fail(
                 "io-error",
                 format!("cannot read {name}: {}", describe_io(&e)),
@@ -299,6 +304,12 @@ impl Linter {
     pub fn lint_ndjson_line(&self, name: &str, line: &crate::ndjson::Line) -> FileReport {
         let mut report = self.lint_bytes(name, &line.bytes);
         for d in &mut report.diagnostics {
+            if d.name == "invalid-encoding" {
+                // The message names the byte offset: make it the stream's.
+                let within = format!("at byte {}:", d.span.offset);
+                let stream = format!("at byte {}:", d.span.offset + line.offset);
+                d.message = d.message.replacen(&within, &stream, 1);
+            }
             d.shift(line.offset, line.index);
         }
         for s in &mut report.sensitive {
@@ -320,17 +331,18 @@ impl Linter {
     fn lint_text(&self, text: &str) -> (Option<DocumentKind>, Vec<Diagnostic>, Vec<Span>) {
         let (kind, mut diagnostics, sensitive) = self.check_text(text);
         if !diagnostics.is_empty() {
+            // Sorted first, so that positions are computed in order.
+            diagnostics.sort_by(|a, b| (a.span.offset, a.code).cmp(&(b.span.offset, b.code)));
             let index = LineIndex::new(text);
             for d in &mut diagnostics {
                 d.locate(&index);
             }
-            diagnostics.sort_by(|a, b| (a.span.offset, a.code).cmp(&(b.span.offset, b.code)));
         }
         (kind, diagnostics, sensitive)
     }
 
     fn check_text(&self, text: &str) -> (Option<DocumentKind>, Vec<Diagnostic>, Vec<Span>) {
-        let root = match load::parse(text, self.options.max_depth) {
+        let root = match load::parse(text, self.options.max_depth.min(MAX_DEPTH_CEILING)) {
             Ok(root) => root,
             Err(e) => {
                 let mut cx = Cx::default();

@@ -68,10 +68,10 @@ impl<R: BufRead> Iterator for Lines<R> {
     fn next(&mut self) -> Option<Self::Item> {
         while !self.done {
             let mut bytes = Vec::new();
-            let read = match (&mut self.reader)
-                .take(self.limit + 1)
-                .read_until(b'\n', &mut bytes)
-            {
+            // Room for the line, its `\r\n`, and one byte to tell that it is
+            // too long.
+            let room = self.limit.saturating_add(3);
+            let read = match (&mut self.reader).take(room).read_until(b'\n', &mut bytes) {
                 Ok(0) => return None,
                 Ok(n) => n,
                 Err(e) => {
@@ -84,7 +84,14 @@ impl<R: BufRead> Iterator for Lines<R> {
                     return self.fail("io-error", message);
                 }
             };
-            if read as u64 > self.limit && bytes.last() != Some(&b'\n') {
+            let ended = bytes.last() == Some(&b'\n') || (read as u64) < room;
+            if bytes.last() == Some(&b'\n') {
+                bytes.pop();
+                if bytes.last() == Some(&b'\r') {
+                    bytes.pop();
+                }
+            }
+            if !ended || bytes.len() as u64 > self.limit {
                 let message = format!(
                     "line {} of {} is longer than the limit of {} bytes",
                     self.index + 1,
@@ -93,16 +100,15 @@ impl<R: BufRead> Iterator for Lines<R> {
                 );
                 return self.fail("file-too-large", message);
             }
-            if bytes.last() == Some(&b'\n') {
-                bytes.pop();
-                if bytes.last() == Some(&b'\r') {
-                    bytes.pop();
-                }
-            }
             let (offset, index) = (self.offset, self.index);
             self.offset += read;
             self.index += 1;
-            if !bytes.iter().all(u8::is_ascii_whitespace) {
+            // Blank lines (JSON whitespace only) are skipped; a form feed is
+            // not JSON whitespace, so a line of one is a syntax error.
+            if !bytes
+                .iter()
+                .all(|b| matches!(b, b' ' | b'\t' | b'\r' | b'\n'))
+            {
                 return Some(Ok(Line {
                     offset,
                     index,
@@ -133,6 +139,18 @@ mod tests {
             (lines[1].offset, lines[1].index, &lines[1].bytes[..]),
             (13, 3, &b"{\"b\":2}"[..])
         );
+    }
+
+    #[test]
+    fn the_limit_is_the_same_for_lf_and_crlf_lines() {
+        for text in ["12345\n{}\n", "12345\r\n{}\n", "12345"] {
+            let items: Vec<_> = Lines::new(text.as_bytes(), "s", 5).collect();
+            assert!(items.iter().all(Result::is_ok), "{text:?}: {items:?}");
+        }
+        let items: Vec<_> = Lines::new("123456\r\n".as_bytes(), "s", 5).collect();
+        assert!(items[0].is_err());
+        let form_feed: Vec<_> = Lines::new("\x0c\n".as_bytes(), "s", 5).collect();
+        assert_eq!(form_feed.len(), 1, "a form feed is not a blank line");
     }
 
     #[test]

@@ -197,6 +197,21 @@ fn resolve_type(ty: &str, of: Option<&str>, names: &[String]) -> Result<FieldTyp
     })
 }
 
+/// The names of the fields that may hold secrets, in any model.
+pub fn sensitive_field_names() -> Vec<&'static str> {
+    let mut names: Vec<&'static str> = crate::rules::registry()
+        .schema()
+        .models
+        .iter()
+        .flat_map(|m| m.fields.iter())
+        .filter(|f| f.sensitive)
+        .map(|f| f.name.as_str())
+        .collect();
+    names.sort_unstable();
+    names.dedup();
+    names
+}
+
 /// Parse and resolve the schema (`rules/schema.toml`, converted to JSON at
 /// build time).
 pub(crate) fn parse(text: &str) -> Result<Schema, String> {

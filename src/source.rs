@@ -53,6 +53,10 @@ pub struct Position {
 pub struct LineIndex<'a> {
     text: &'a str,
     line_starts: Vec<usize>,
+    /// The last position computed, as `(line index, offset, column)`: a
+    /// later offset on the same line counts on from there, so locating the
+    /// many diagnostics of one long minified line stays linear.
+    last: std::cell::Cell<(usize, usize, usize)>,
 }
 
 const BOM: &str = "\u{feff}";
@@ -62,7 +66,11 @@ impl<'a> LineIndex<'a> {
     pub fn new(text: &'a str) -> Self {
         let mut line_starts = vec![0];
         line_starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1));
-        LineIndex { text, line_starts }
+        LineIndex {
+            text,
+            line_starts,
+            last: std::cell::Cell::new((usize::MAX, 0, 0)),
+        }
     }
 
     /// The position of byte `offset`. Offsets past the end map to the end of
@@ -75,10 +83,17 @@ impl<'a> LineIndex<'a> {
         if line == 0 && self.text.starts_with(BOM) && offset >= BOM.len() {
             start = BOM.len();
         }
-        let bytes = &self.text.as_bytes()[start..offset];
+        let (last_line, last_offset, last_column) = self.last.get();
+        let (from, base) = if last_line == line && (start..=offset).contains(&last_offset) {
+            (last_offset, last_column)
+        } else {
+            (start, 1)
+        };
         // Count characters: every byte that is not a UTF-8 continuation byte
         // starts one.
-        let column = bytes.iter().filter(|&&b| (b as i8) >= -0x40).count() + 1;
+        let bytes = &self.text.as_bytes()[from..offset];
+        let column = bytes.iter().filter(|&&b| (b as i8) >= -0x40).count() + base;
+        self.last.set((line, offset, column));
         Position {
             line: line + 1,
             column,
@@ -101,6 +116,10 @@ mod tests {
         assert_eq!(index.position(9), Position { line: 2, column: 4 });
         assert_eq!(index.position(11), Position { line: 3, column: 1 });
         assert_eq!(index.position(999), Position { line: 3, column: 1 });
+        // Out of order, and back again: the cache never changes an answer.
+        assert_eq!(index.position(9), Position { line: 2, column: 4 });
+        assert_eq!(index.position(6), Position { line: 2, column: 2 });
+        assert_eq!(index.position(11), Position { line: 3, column: 1 });
     }
 
     #[test]

@@ -321,6 +321,10 @@ fn secrets_never_reach_any_report_format() {
     let docs = [
         format!(r#"{{"timeout": 300, "success_rate": 100, "execute_user": "root", "script_params": [{{"param_name": "pw", "param_value": "{secret}"}}]}}"#),
         format!(r#"{{"timeout": 300, "success_rate": 100, "execute_user": "root", "script_params": [{{"param_name": "pw", "param_value": "{secret}.."}}]}}"#),
+        // Documents that do not parse: no bare word or string after a
+        // sensitive key is echoed or shown.
+        format!(r#"{{"timeout": 300, "success_rate": 100, "execute_user": "root", "script_params": [{{"param_name": "pw", "param_value": {}}}]}}"#, secret.replace([';', '-'], "")),
+        format!(r#"{{"timeout": 300, "success_rate": 100, "execute_user": "root", "script_params": [{{"param_name": "pw", "param_value": "{secret}" "x": 1}}]}}"#),
         format!("{{\"execute_param\": {{\"timeout\": 300, \"success_rate\": 100, \"execute_user\": \"root\"}}, \"execute_batches\": [{{\"batch_index\": 1, \"rotation_strategy\": \"PAUSE\", \"target_instances\": [{{\"resource_id\": \"r\", \"region_id\": \"x\", \"custom_attributes\": [{{\"key\": \"k\", \"value\": \"{secret}{secret}\"}}]}}]}}]}}"),
     ];
     for doc in &docs {

@@ -63,7 +63,7 @@ enum Reporter {
 pub(crate) fn run(args: &CheckArgs, out: &mut dyn Write) -> io::Result<u8> {
     let linter = Linter::with_options(LintOptions {
         kind: args.kind,
-        max_depth: args.max_depth,
+        max_depth: usize::from(args.max_depth),
         max_file_size: args.max_file_size,
         ndjson: args.ndjson,
     });
@@ -263,7 +263,11 @@ impl Stage<'_> {
 fn lint_stdin(linter: &Linter, name: &str) -> (FileReport, Option<Vec<u8>>) {
     let limit = linter.options().max_file_size;
     let mut bytes = Vec::new();
-    if let Err(e) = io::stdin().lock().take(limit + 1).read_to_end(&mut bytes) {
+    if let Err(e) = io::stdin()
+        .lock()
+        .take(limit.saturating_add(1))
+        .read_to_end(&mut bytes)
+    {
         let message = format!("cannot read standard input: {e}");
         return (Linter::failure(name, "io-error", message), None);
     }

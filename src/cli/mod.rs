@@ -87,9 +87,10 @@ pub(crate) struct CheckArgs {
     #[arg(long, value_name = "SIZE", default_value = "64M", value_parser = parse_size)]
     max_file_size: u64,
 
-    /// Deepest nesting of arrays and objects accepted.
-    #[arg(long, value_name = "N", default_value_t = 128)]
-    max_depth: usize,
+    /// Deepest nesting of arrays and objects accepted (at most 1024).
+    #[arg(long, value_name = "N", default_value_t = 128,
+          value_parser = clap::value_parser!(u16).range(0..=coc_lint::lint::MAX_DEPTH_CEILING as i64))]
+    max_depth: u16,
 
     /// When to use colour in human output.
     #[arg(long, value_enum, default_value_t = Color::Auto)]

@@ -303,11 +303,33 @@ impl<'a> Parser<'a> {
                 .find(|c: char| !c.is_ascii_alphanumeric())
                 .map_or(self.text.len(), |i| self.pos + i);
             let found = &self.text[self.pos..end];
-            let shown: String = found.chars().take(20).collect();
+            // Known words are named; any other bare word is not quoted, since
+            // an unquoted value may be a secret.
+            let known = [
+                "true",
+                "false",
+                "null",
+                "NaN",
+                "Infinity",
+                "True",
+                "False",
+                "None",
+                "Null",
+                "TRUE",
+                "FALSE",
+                "NULL",
+                "nil",
+                "undefined",
+            ];
+            let shown = if known.contains(&found) {
+                format!("`{found}`")
+            } else {
+                format!("an unquoted word of {} characters", found.chars().count())
+            };
             Err(self.error_at(
                 self.pos,
                 end - self.pos,
-                format!("expected a JSON value, found `{shown}`"),
+                format!("expected a JSON value, found {shown}"),
                 Some(match found {
                     "NaN" | "Infinity" => {
                         "JSON numbers are written like `-12`, `0.5` or `1e3`; NaN and Infinity are not JSON"

@@ -436,7 +436,12 @@ impl Check {
                 let at = s[..start].chars().count() + 1;
                 format!("`{field}` contains {describe} at character {at}, which is not allowed")
             }
-            (Check::Decimals { max }, Subject::Number { raw, .. }) => {
+            (Check::Decimals { max }, Subject::Number { raw, value }) => {
+                // A value that underflows to zero or overflows (`5e-999999`)
+                // has no meaningful precision; the range rule reports it.
+                if value == 0.0 || !value.is_finite() {
+                    return None;
+                }
                 let places = decimal_places(raw);
                 if places <= *max as u64 {
                     return None;
