@@ -98,6 +98,12 @@ impl fmt::Display for DocumentKind {
     }
 }
 
+impl serde::Serialize for DocumentKind {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.name())
+    }
+}
+
 impl FromStr for DocumentKind {
     type Err = String;
 

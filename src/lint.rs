@@ -68,7 +68,7 @@ pub struct FileReport {
 impl FileReport {
     /// The report of a file with one diagnostic that stands for the whole
     /// file (it could not be read or decoded).
-    fn single(name: &str, diagnostic: Diagnostic) -> FileReport {
+    pub fn single(name: &str, diagnostic: Diagnostic) -> FileReport {
         FileReport {
             path: name.to_owned(),
             kind: None,
@@ -89,12 +89,6 @@ impl FileReport {
             .iter()
             .filter(|d| d.severity == severity)
             .count()
-    }
-}
-
-impl Serialize for DocumentKind {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.name())
     }
 }
 
@@ -157,14 +151,22 @@ impl Linter {
 
     /// Lint one JSON document given as bytes (checked to be UTF-8 first).
     pub fn lint_bytes(&self, name: &str, bytes: &[u8]) -> FileReport {
+        self.lint_bytes_at(name, bytes, 0)
+    }
+
+    /// [`Linter::lint_bytes`] for a document that starts at byte `base` of a
+    /// larger stream (messages that name an offset name the stream's; spans
+    /// are shifted by the caller).
+    fn lint_bytes_at(&self, name: &str, bytes: &[u8], base: usize) -> FileReport {
         match load::decode(bytes) {
             Ok(text) => self.lint_source(name, text),
             Err(e) => {
+                let message = e.describe(base);
                 let mut d = Diagnostic::new(
                     rules::rule("invalid-encoding"),
                     e.span,
                     String::new(),
-                    e.message,
+                    message,
                 );
                 // Lines and columns of the valid prefix.
                 let prefix = std::str::from_utf8(&bytes[..e.span.offset]).unwrap_or("");
@@ -302,14 +304,8 @@ impl Linter {
     /// Lint one line of an NDJSON stream; spans, lines and pointers are
     /// those of the stream.
     pub fn lint_ndjson_line(&self, name: &str, line: &crate::ndjson::Line) -> FileReport {
-        let mut report = self.lint_bytes(name, &line.bytes);
+        let mut report = self.lint_bytes_at(name, &line.bytes, line.offset);
         for d in &mut report.diagnostics {
-            if d.name == "invalid-encoding" {
-                // The message names the byte offset: make it the stream's.
-                let within = format!("at byte {}:", d.span.offset);
-                let stream = format!("at byte {}:", d.span.offset + line.offset);
-                d.message = d.message.replacen(&within, &stream, 1);
-            }
             d.shift(line.offset, line.index);
         }
         for s in &mut report.sensitive {

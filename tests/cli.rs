@@ -298,6 +298,18 @@ fn ndjson_streams_report_stream_lines() {
     assert_eq!(d["column"], 13);
     let offset = d["offset"].as_u64().expect("offset") as usize;
     assert_eq!(&stream[offset..offset + 4], "1800");
+    // A message that names a byte offset names the stream's.
+    let mut bytes = format!("{VALID}\n").into_bytes();
+    bytes.extend_from_slice(b"{\"creator\": \"Jos\xe9\"}\n");
+    let out = run_stdin(&["check", "--format", "json", "--ndjson", "-"], &bytes);
+    let d = &json(&out)["diagnostics"][0];
+    assert_eq!(d["name"], "invalid-encoding");
+    let offset = d["offset"].as_u64().expect("offset");
+    assert_eq!(offset as usize, VALID.len() + 1 + 16);
+    assert!(d["message"]
+        .as_str()
+        .expect("message")
+        .contains(&format!("at byte {offset}:")));
 }
 
 #[test]

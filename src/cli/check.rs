@@ -113,18 +113,27 @@ pub(crate) fn run(args: &CheckArgs, out: &mut dyn Write) -> io::Result<u8> {
     } else {
         args.paths.clone()
     };
+    // Each path is looked at once: whether it is a directory decides both
+    // the walk and whether the pipeline is worth its threads.
+    let paths: Vec<(PathBuf, bool)> = paths
+        .into_iter()
+        .map(|p| {
+            let dir = p.as_os_str() != "-" && p.is_dir();
+            (p, dir)
+        })
+        .collect();
     let streamed = |p: &Path| args.ndjson || (p.as_os_str() != "-" && is_ndjson(p));
     let source = Source {
         linter: &linter,
         stdin_name: &args.stdin_filename,
     };
-    if paths.iter().any(|p| p.is_dir() || streamed(p)) && threads(args.jobs) > 1 {
+    if paths.iter().any(|(p, dir)| *dir || streamed(p)) && threads(args.jobs) > 1 {
         std::thread::scope(|scope| -> io::Result<()> {
             let (input_tx, input_rx) = sync_channel::<Vec<Input>>(2);
             let (result_tx, result_rx) = sync_channel::<Vec<Linted>>(2);
             scope.spawn(move || {
                 let mut batch = Vec::with_capacity(BATCH);
-                for input in paths.iter().flat_map(|p| source.inputs(p)) {
+                for input in paths.iter().flat_map(|(p, dir)| source.inputs(p, *dir)) {
                     batch.push(input);
                     if batch.len() == BATCH {
                         let full = std::mem::replace(&mut batch, Vec::with_capacity(BATCH));
@@ -149,7 +158,7 @@ pub(crate) fn run(args: &CheckArgs, out: &mut dyn Write) -> io::Result<u8> {
         })?;
     } else {
         // One thread (`-j1`), or plain files: the same batches, in turn.
-        let mut inputs = paths.iter().flat_map(|p| source.inputs(p));
+        let mut inputs = paths.iter().flat_map(|(p, dir)| source.inputs(p, *dir));
         loop {
             let batch: Vec<Input> = inputs.by_ref().take(BATCH).collect();
             if batch.is_empty() {
@@ -244,11 +253,7 @@ impl Stage<'_> {
             Input::Line(name, line) => {
                 let report = match line {
                     Ok(line) => self.linter.lint_ndjson_line(&name, &line),
-                    Err(d) => {
-                        let mut report = Linter::failure(&name, d.name, String::new());
-                        report.diagnostics = vec![d];
-                        report
-                    }
+                    Err(d) => FileReport::single(&name, d),
                 };
                 Linted {
                     report: Some(report),
@@ -287,7 +292,7 @@ struct Source<'a> {
 
 impl<'a> Source<'a> {
     /// The inputs one command-line path stands for, in a stable order.
-    fn inputs(self, path: &'a Path) -> Box<dyn Iterator<Item = Input> + 'a> {
+    fn inputs(self, path: &'a Path, is_dir: bool) -> Box<dyn Iterator<Item = Input> + 'a> {
         let ndjson = self.linter.options().ndjson;
         if path.as_os_str() == "-" {
             return if ndjson {
@@ -299,10 +304,9 @@ impl<'a> Source<'a> {
                 Box::new(std::iter::once(Input::Stdin))
             };
         }
-        match std::fs::metadata(path) {
-            Ok(meta) if meta.is_dir() => {}
+        if !is_dir {
             // Files, FIFOs, devices and missing paths: the linter reports them.
-            _ => return self.file(path.to_path_buf()),
+            return self.file(path.to_path_buf());
         }
         let walk = WalkDir::new(path)
             .follow_links(true)

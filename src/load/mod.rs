@@ -18,16 +18,41 @@ pub struct EncodingError {
     /// The first offending bytes.
     pub span: Span,
     /// What is wrong.
-    pub message: String,
+    pub fault: EncodingFault,
 }
 
-fn no_bom(name: &str) -> EncodingError {
-    EncodingError {
-        span: Span {
-            offset: 0,
-            length: 2,
-        },
-        message: format!("the file looks like {name} text without a byte order mark, not UTF-8"),
+/// What is wrong with the bytes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum EncodingFault {
+    /// A byte order mark of another encoding (`UTF-16LE`, ...).
+    ForeignBom(&'static str),
+    /// No byte order mark, but the NUL bytes of UTF-16 text.
+    Utf16WithoutBom(&'static str),
+    /// Bytes that are not a UTF-8 character.
+    InvalidUtf8(Vec<u8>),
+}
+
+impl EncodingError {
+    /// The message, with byte offsets counted from `base` (the start of the
+    /// document in a larger stream; 0 for a file).
+    pub fn describe(&self, base: usize) -> String {
+        match &self.fault {
+            EncodingFault::ForeignBom(name) => {
+                format!("the file is {name} (it starts with a {name} byte order mark), not UTF-8")
+            }
+            EncodingFault::Utf16WithoutBom(name) => {
+                format!("the file looks like {name} text without a byte order mark, not UTF-8")
+            }
+            EncodingFault::InvalidUtf8(bytes) => {
+                let shown: Vec<String> = bytes.iter().map(|b| format!("{b:#04X}")).collect();
+                format!(
+                    "invalid UTF-8 at byte {}: {} {} not a valid character",
+                    base + self.span.offset,
+                    shown.join(" "),
+                    if bytes.len() == 1 { "is" } else { "are" }
+                )
+            }
+        }
     }
 }
 
@@ -36,50 +61,37 @@ fn no_bom(name: &str) -> EncodingError {
 /// byte order marks and invalid UTF-8 are errors with the offset of the first
 /// bad byte.
 pub fn decode(bytes: &[u8]) -> Result<&str, EncodingError> {
-    let bom = |len: usize, name: &str| EncodingError {
-        span: Span {
-            offset: 0,
-            length: len,
-        },
-        message: format!("the file is {name} (it starts with a {name} byte order mark), not UTF-8"),
+    let at_start = |length: usize, fault| EncodingError {
+        span: Span { offset: 0, length },
+        fault,
     };
-    if bytes.starts_with(&[0xFF, 0xFE, 0, 0]) {
-        return Err(bom(4, "UTF-32LE"));
-    }
-    if bytes.starts_with(&[0, 0, 0xFE, 0xFF]) {
-        return Err(bom(4, "UTF-32BE"));
-    }
-    if bytes.starts_with(&[0xFF, 0xFE]) {
-        return Err(bom(2, "UTF-16LE"));
-    }
-    if bytes.starts_with(&[0xFE, 0xFF]) {
-        return Err(bom(2, "UTF-16BE"));
+    for (bom, name) in [
+        (&[0xFF, 0xFE, 0, 0][..], "UTF-32LE"),
+        (&[0, 0, 0xFE, 0xFF][..], "UTF-32BE"),
+        (&[0xFF, 0xFE][..], "UTF-16LE"),
+        (&[0xFE, 0xFF][..], "UTF-16BE"),
+    ] {
+        if bytes.starts_with(bom) {
+            return Err(at_start(bom.len(), EncodingFault::ForeignBom(name)));
+        }
     }
     // Without a byte order mark, UTF-16 text shows as NUL bytes beside
     // ASCII ones; valid JSON never starts that way.
     match bytes {
         [a, 0, c, 0, ..] if *a != 0 && *c != 0 && a.is_ascii() && c.is_ascii() => {
-            return Err(no_bom("UTF-16LE"))
+            return Err(at_start(2, EncodingFault::Utf16WithoutBom("UTF-16LE")))
         }
         [0, b, 0, d, ..] if *b != 0 && *d != 0 && b.is_ascii() && d.is_ascii() => {
-            return Err(no_bom("UTF-16BE"))
+            return Err(at_start(2, EncodingFault::Utf16WithoutBom("UTF-16BE")))
         }
         _ => {}
     }
     std::str::from_utf8(bytes).map_err(|e| {
         let offset = e.valid_up_to();
         let length = e.error_len().unwrap_or(bytes.len() - offset);
-        let shown: Vec<String> = bytes[offset..offset + length]
-            .iter()
-            .map(|b| format!("{b:#04X}"))
-            .collect();
         EncodingError {
             span: Span { offset, length },
-            message: format!(
-                "invalid UTF-8 at byte {offset}: {} {} not a valid character",
-                shown.join(" "),
-                if length == 1 { "is" } else { "are" }
-            ),
+            fault: EncodingFault::InvalidUtf8(bytes[offset..offset + length].to_vec()),
         }
     })
 }
@@ -93,12 +105,16 @@ mod tests {
         assert_eq!(decode(b"\xEF\xBB\xBF{}").unwrap(), "\u{feff}{}");
         assert!(decode(b"\xFF\xFE{\0")
             .unwrap_err()
-            .message
+            .describe(0)
             .contains("UTF-16LE"));
         assert!(decode(b"\xFE\xFF\0{")
             .unwrap_err()
-            .message
+            .describe(0)
             .contains("UTF-16BE"));
+        let no_bom = |bytes: &[u8]| decode(bytes).unwrap_err().describe(0);
+        assert!(no_bom(b"{\0\"\0").contains("UTF-16LE text without"));
+        assert!(no_bom(b"\0{\0\"").contains("UTF-16BE text without"));
+        assert_eq!(decode(b"{\0}").unwrap(), "{\0}");
     }
 
     #[test]
@@ -111,7 +127,8 @@ mod tests {
                 length: 1
             }
         );
-        assert!(e.message.contains("byte 7"), "{}", e.message);
+        assert!(e.describe(0).contains("byte 7"), "{}", e.describe(0));
+        assert!(e.describe(100).contains("byte 107"));
         let e = decode(b"ab\xE2\x82").unwrap_err();
         assert_eq!(
             e.span,

@@ -12,14 +12,14 @@ pub(crate) fn suggest<'m>(key: &str, model: &'m Model) -> Option<&'m str> {
         .param_f64("suggest_threshold")
         .unwrap_or(0.85);
     let key_lower = key.to_ascii_lowercase().replace(['-', ' '], "_");
+    let key_squashed = key_lower.replace('_', "");
     model
         .fields
         .iter()
         .map(|f| {
-            let squashed = |s: &str| s.replace('_', "");
             let score = strsim::jaro_winkler(&key_lower, &f.name).max(strsim::jaro_winkler(
-                &squashed(&key_lower),
-                &squashed(&f.name),
+                &key_squashed,
+                &f.name.replace('_', ""),
             ));
             (score, f.name.as_str())
         })
