@@ -118,16 +118,13 @@ fn a_five_megabyte_string() {
 
 #[test]
 fn encodings() {
-    only(
-        lint_bytes("latin1.json", b"{\"creator\": \"Jos\xe9\"}"),
-        "invalid-encoding",
-        "byte 16",
-    );
-    only(
-        lint_bytes("utf16.json", b"\xff\xfe{\0}\0"),
-        "invalid-encoding",
-        "UTF-16LE",
-    );
+    let cases: [(&str, &[u8], &str); 2] = [
+        ("latin1.json", b"{\"creator\": \"Jos\xe9\"}", "byte 16"),
+        ("utf16.json", b"\xff\xfe{\0}\0", "UTF-16LE"),
+    ];
+    for (name, bytes, needle) in cases {
+        only(lint_bytes(name, bytes), "invalid-encoding", needle);
+    }
     let mut bom = b"\xEF\xBB\xBF".to_vec();
     bom.extend_from_slice(VALID.as_bytes());
     assert!(lint_bytes("bom.json", &bom).is_empty());
@@ -135,26 +132,15 @@ fn encodings() {
 
 #[test]
 fn nul_bytes_control_characters_and_lone_surrogates() {
-    only(
-        lint_bytes("nul.json", b"{\"creator\": \"a\0b\"}"),
-        "json-syntax-error",
-        "NUL",
-    );
-    only(
-        lint_bytes("nul-outside.json", b"{\0}"),
-        "json-syntax-error",
-        "U+0000",
-    );
-    only(
-        lint_bytes("ctl.json", b"{\"creator\": \"a\x07b\"}"),
-        "json-syntax-error",
-        "U+0007",
-    );
-    only(
-        lint_bytes("surrogate.json", br#"{"creator": "\ud800"}"#),
-        "json-syntax-error",
-        "surrogate",
-    );
+    let cases: [(&str, &[u8], &str); 4] = [
+        ("nul.json", b"{\"creator\": \"a\0b\"}", "NUL"),
+        ("nul-outside.json", b"{\0}", "U+0000"),
+        ("ctl.json", b"{\"creator\": \"a\x07b\"}", "U+0007"),
+        ("surrogate.json", br#"{"creator": "\ud800"}"#, "surrogate"),
+    ];
+    for (name, bytes, needle) in cases {
+        only(lint_bytes(name, bytes), "json-syntax-error", needle);
+    }
 }
 
 #[test]
