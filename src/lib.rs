@@ -29,6 +29,8 @@
 #![warn(missing_docs)]
 
 pub mod diagnostic;
+pub mod escape;
+pub mod io;
 pub mod kind;
 pub mod lint;
 pub mod load;

@@ -2,6 +2,8 @@
 
 use std::fs::File;
 use std::io::{BufRead, Read};
+
+use crate::io::{describe_io, is_ndjson, open_regular};
 use std::path::Path;
 
 use serde::Serialize;
@@ -220,7 +222,7 @@ impl Linter {
         let fail = |rule: &str, message: String| (Linter::failure(&name, rule, message), None);
         let (file, meta) = match open_regular(path) {
             Ok(opened) => opened,
-            Err((rule, message)) => return fail(rule, message),
+            Err(e) => return fail("io-error", e.describe(&name)),
         };
         if self.options.ndjson || is_ndjson(path) {
             let report =
@@ -318,8 +320,8 @@ impl Linter {
     /// [`Linter::lint_path`] makes (it exists, it is a regular file).
     pub fn open_ndjson(&self, path: &Path) -> Result<std::io::BufReader<File>, FileReport> {
         let name = path.to_string_lossy();
-        let (file, _) =
-            open_regular(path).map_err(|(rule, message)| Linter::failure(&name, rule, message))?;
+        let (file, _) = open_regular(path)
+            .map_err(|e| Linter::failure(&name, "io-error", e.describe(&name)))?;
         Ok(std::io::BufReader::with_capacity(256 * 1024, file))
     }
 
@@ -470,63 +472,5 @@ impl Linter {
                 }
             }
         }
-    }
-}
-
-/// Whether a path names an NDJSON stream by its extension.
-pub fn is_ndjson(path: &Path) -> bool {
-    // Compared as bytes: `Path::extension` parses the whole path, which
-    // shows in profiles of directories with thousands of files.
-    let name = path.as_os_str().as_encoded_bytes();
-    name.ends_with(b".ndjson") || name.ends_with(b".jsonl")
-}
-
-/// Open a file for reading and check that it is a regular file; the error
-/// is the rule to report and its message.
-fn open_regular(path: &Path) -> Result<(File, std::fs::Metadata), (&'static str, String)> {
-    let name = path.to_string_lossy();
-    let unreadable = |e: std::io::Error| {
-        (
-            "io-error",
-            format!("cannot read {name}: {}", describe_io(&e)),
-        )
-    };
-    let file = open_nonblocking(path).map_err(unreadable)?;
-    let meta = file.metadata().map_err(unreadable)?;
-    if meta.is_dir() {
-        return Err(("io-error", format!("{name} is a directory")));
-    }
-    if !meta.is_file() {
-        return Err((
-            "io-error",
-            format!("{name} is not a regular file (a FIFO, socket or device); skipped"),
-        ));
-    }
-    Ok((file, meta))
-}
-
-/// Open a file for reading without blocking: a FIFO opened this way does
-/// not wait for a writer, so it can be inspected (and skipped) safely; a
-/// regular file reads as usual.
-fn open_nonblocking(path: &Path) -> std::io::Result<File> {
-    let mut options = std::fs::OpenOptions::new();
-    options.read(true);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::OpenOptionsExt;
-        options.custom_flags(libc::O_NONBLOCK);
-    }
-    options.open(path)
-}
-
-/// An I/O error in words, with what to do where there is something to do.
-pub(crate) fn describe_io(e: &std::io::Error) -> String {
-    use std::io::ErrorKind;
-    match e.kind() {
-        ErrorKind::NotFound => "no such file or directory".into(),
-        ErrorKind::PermissionDenied => {
-            "permission denied (check the file's read permission)".into()
-        }
-        _ => e.to_string(),
     }
 }

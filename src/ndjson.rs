@@ -4,7 +4,7 @@
 use std::io::{BufRead, Read};
 
 use crate::diagnostic::Diagnostic;
-use crate::lint::describe_io;
+use crate::io::describe_io;
 use crate::rules;
 use crate::source::{Position, Span};
 

@@ -16,11 +16,11 @@ use std::path::{Path, PathBuf};
 use std::sync::mpsc::sync_channel;
 use std::sync::Arc;
 
-use coc_lint::lint::is_ndjson;
+use coc_lint::io::is_ndjson;
 use coc_lint::ndjson::Line;
 use coc_lint::report::human::HumanReporter;
 use coc_lint::report::json::JsonReporter;
-use coc_lint::report::Summary;
+use coc_lint::report::{Reporter, Summary};
 use coc_lint::{Diagnostic, FileReport, LintOptions, Linter};
 use rayon::prelude::*;
 use walkdir::WalkDir;
@@ -54,12 +54,6 @@ struct Linted {
     counts_as_file: bool,
 }
 
-/// Where the reports go.
-enum Reporter {
-    Human(Box<HumanReporter>),
-    Json(JsonReporter),
-}
-
 pub(crate) fn run(args: &CheckArgs, out: &mut dyn Write) -> io::Result<u8> {
     let linter = Linter::with_options(LintOptions {
         kind: args.kind,
@@ -67,8 +61,8 @@ pub(crate) fn run(args: &CheckArgs, out: &mut dyn Write) -> io::Result<u8> {
         max_file_size: args.max_file_size,
         ndjson: args.ndjson,
     });
-    let mut reporter = match args.format {
-        Format::Json => Reporter::Json(JsonReporter::new()),
+    let mut reporter: Box<dyn Reporter> = match args.format {
+        Format::Json => Box::new(JsonReporter::new()),
         Format::Human => {
             let color = match args.color {
                 Color::Always => true,
@@ -78,13 +72,13 @@ pub(crate) fn run(args: &CheckArgs, out: &mut dyn Write) -> io::Result<u8> {
                         && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
                 }
             };
-            Reporter::Human(Box::new(HumanReporter::new(color, 100)))
+            Box::new(HumanReporter::new(color, 100))
         }
     };
     let mut stage = Stage {
         linter: &linter,
         stdin_name: &args.stdin_filename,
-        keep_source: matches!(reporter, Reporter::Human(_)),
+        keep_source: reporter.wants_source(),
         jobs: args.jobs,
         threads: std::sync::OnceLock::new(),
         pool: None,
@@ -100,10 +94,7 @@ pub(crate) fn run(args: &CheckArgs, out: &mut dyn Write) -> io::Result<u8> {
             };
             summary.add_diagnostics(report);
             trouble |= report.diagnostics.iter().any(|d| d.name == "io-error");
-            match &mut reporter {
-                Reporter::Human(r) => r.file(out, report, linted.source.as_deref())?,
-                Reporter::Json(r) => r.file(out, report)?,
-            }
+            reporter.file(out, report, linted.source.as_deref())?;
         }
         Ok(())
     };
@@ -168,10 +159,7 @@ pub(crate) fn run(args: &CheckArgs, out: &mut dyn Write) -> io::Result<u8> {
         }
     }
 
-    match &mut reporter {
-        Reporter::Human(r) => r.finish(out, &summary)?,
-        Reporter::Json(r) => r.finish(out, &summary)?,
-    }
+    reporter.finish(out, &summary)?;
     Ok(if trouble {
         EXIT_TROUBLE
     } else if summary.errors > 0 {

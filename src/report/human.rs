@@ -7,7 +7,7 @@ use std::io::{self, Write};
 
 use miette::{GraphicalReportHandler, GraphicalTheme, LabeledSpan, NamedSource, SourceSpan};
 
-use super::Summary;
+use super::{Reporter, Summary};
 use crate::diagnostic::Diagnostic;
 use crate::lint::FileReport;
 use crate::source::Span;
@@ -37,10 +37,14 @@ impl HumanReporter {
                 .with_width(width),
         }
     }
+}
 
-    /// Write one file's diagnostics; `source` is the file's bytes when they
-    /// are at hand.
-    pub fn file(
+impl Reporter for HumanReporter {
+    fn wants_source(&self) -> bool {
+        true
+    }
+
+    fn file(
         &mut self,
         out: &mut dyn Write,
         report: &FileReport,
@@ -94,8 +98,7 @@ impl HumanReporter {
         Ok(())
     }
 
-    /// Write the closing summary line.
-    pub fn finish(&mut self, out: &mut dyn Write, summary: &Summary) -> io::Result<()> {
+    fn finish(&mut self, out: &mut dyn Write, summary: &Summary) -> io::Result<()> {
         let files = plural(summary.files, "file");
         if summary.errors + summary.warnings + summary.infos == 0 {
             writeln!(out, "No problems found in {files}.")?;

@@ -7,7 +7,7 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
-use super::Summary;
+use super::{Reporter, Summary};
 use crate::lint::FileReport;
 
 /// One diagnostic as `--format json` prints it. These field names are a
@@ -71,9 +71,15 @@ impl JsonReporter {
     pub fn new() -> Self {
         Self::default()
     }
+}
 
-    /// Write one file's diagnostics.
-    pub fn file(&mut self, out: &mut dyn Write, report: &FileReport) -> io::Result<()> {
+impl Reporter for JsonReporter {
+    fn file(
+        &mut self,
+        out: &mut dyn Write,
+        report: &FileReport,
+        _source: Option<&[u8]>,
+    ) -> io::Result<()> {
         if !self.started {
             out.write_all(b"{\"diagnostics\":[")?;
             self.started = true;
@@ -114,8 +120,7 @@ impl JsonReporter {
         Ok(())
     }
 
-    /// Close the diagnostics and write the summary.
-    pub fn finish(&mut self, out: &mut dyn Write, summary: &Summary) -> io::Result<()> {
+    fn finish(&mut self, out: &mut dyn Write, summary: &Summary) -> io::Result<()> {
         if !self.started {
             out.write_all(b"{\"diagnostics\":[")?;
         }
@@ -143,7 +148,7 @@ mod tests {
         ] {
             let report = linter.lint_source(name, text);
             summary.add(&report);
-            reporter.file(&mut out, &report).unwrap();
+            reporter.file(&mut out, &report, None).unwrap();
         }
         reporter.finish(&mut out, &summary).unwrap();
         let value: serde_json::Value = serde_json::from_slice(&out).unwrap();

@@ -38,3 +38,29 @@ impl Summary {
         self.infos += report.count(Severity::Info);
     }
 }
+
+/// One output format. The command line drives every format the same way:
+/// [`Reporter::file`] for each file's report as it arrives, in input order,
+/// then [`Reporter::finish`] once with the run's counts. A new format is one
+/// module that implements this trait.
+pub trait Reporter {
+    /// Write one file's diagnostics. `source` is the linted text's bytes
+    /// when the format asked for them ([`Reporter::wants_source`]) and they
+    /// were at hand; spans in `report` index into it.
+    fn file(
+        &mut self,
+        out: &mut dyn std::io::Write,
+        report: &FileReport,
+        source: Option<&[u8]>,
+    ) -> std::io::Result<()>;
+
+    /// Write what closes the report (a summary line, the end of a JSON
+    /// document) and flush.
+    fn finish(&mut self, out: &mut dyn std::io::Write, summary: &Summary) -> std::io::Result<()>;
+
+    /// Whether [`Reporter::file`] shows source text (so the caller keeps
+    /// the bytes of files that have diagnostics).
+    fn wants_source(&self) -> bool {
+        false
+    }
+}

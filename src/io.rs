@@ -1,0 +1,78 @@
+//! File access: the one place that opens inputs and words I/O faults. A leaf
+//! module: it knows nothing of rules or diagnostics, so every layer above
+//! (the linter, NDJSON streams, the command line's walk) says the same fault
+//! in the same words.
+
+use std::fs::File;
+use std::path::Path;
+
+/// Whether a path names an NDJSON stream by its extension.
+pub fn is_ndjson(path: &Path) -> bool {
+    // Compared as bytes: `Path::extension` parses the whole path, which
+    // shows in profiles of directories with thousands of files.
+    let name = path.as_os_str().as_encoded_bytes();
+    name.ends_with(b".ndjson") || name.ends_with(b".jsonl")
+}
+
+/// Why an input could not be opened as a regular file.
+#[derive(Debug)]
+pub enum OpenError {
+    /// The system refused or failed (missing, permission, a loop, ...).
+    Io(std::io::Error),
+    /// The path is a directory.
+    Directory,
+    /// The path is a FIFO, socket or device.
+    NotRegular,
+}
+
+impl OpenError {
+    /// The fault in words, naming the input `name`.
+    pub fn describe(&self, name: &str) -> String {
+        match self {
+            OpenError::Io(e) => format!("cannot read {name}: {}", describe_io(e)),
+            OpenError::Directory => format!("{name} is a directory"),
+            OpenError::NotRegular => {
+                format!("{name} is not a regular file (a FIFO, socket or device); skipped")
+            }
+        }
+    }
+}
+
+/// Open a file for reading and check that it is a regular file.
+pub fn open_regular(path: &Path) -> Result<(File, std::fs::Metadata), OpenError> {
+    let file = open_nonblocking(path).map_err(OpenError::Io)?;
+    let meta = file.metadata().map_err(OpenError::Io)?;
+    if meta.is_dir() {
+        return Err(OpenError::Directory);
+    }
+    if !meta.is_file() {
+        return Err(OpenError::NotRegular);
+    }
+    Ok((file, meta))
+}
+
+/// Open a file for reading without blocking: a FIFO opened this way does
+/// not wait for a writer, so it can be inspected (and skipped) safely; a
+/// regular file reads as usual.
+fn open_nonblocking(path: &Path) -> std::io::Result<File> {
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.custom_flags(libc::O_NONBLOCK);
+    }
+    options.open(path)
+}
+
+/// An I/O error in words, with what to do where there is something to do.
+pub fn describe_io(e: &std::io::Error) -> String {
+    use std::io::ErrorKind;
+    match e.kind() {
+        ErrorKind::NotFound => "no such file or directory".into(),
+        ErrorKind::PermissionDenied => {
+            "permission denied (check the file's read permission)".into()
+        }
+        _ => e.to_string(),
+    }
+}
