@@ -58,11 +58,177 @@ fn main() {
         fs::write(&path, serde_json::to_string(value).expect("JSON")).expect("OUT_DIR is writable");
         path.display().to_string()
     };
+    fs::write(Path::new(&out_dir).join("rule_ids.rs"), rule_ids(&rules))
+        .expect("OUT_DIR is writable");
     let rules_json = write("rules.json", &serde_json::Value::Array(rules));
-    let schema_json = write("schema.json", &toml_to_json(&schema));
+    write("schema.json", &toml_to_json(&schema));
     writeln!(docs, "/// Every rule file, as a JSON array.\npub(crate) static RULES_JSON: &str = include_str!({rules_json:?});")
         .expect("writing to a String");
-    writeln!(docs, "/// `rules/schema.toml` as JSON.\npub(crate) static SCHEMA_JSON: &str = include_str!({schema_json:?});")
-        .expect("writing to a String");
     fs::write(Path::new(&out_dir).join("rules_index.rs"), docs).expect("OUT_DIR is writable");
+}
+
+/// `timeout-out-of-range` → `TimeoutOutOfRange`.
+fn camel(name: &str) -> String {
+    name.split(['-', '_'])
+        .map(|w| {
+            let mut c = w.chars();
+            c.next()
+                .map(|f| f.to_ascii_uppercase().to_string() + c.as_str())
+                .unwrap_or_default()
+        })
+        .collect()
+}
+
+/// The Rust type and literal of a rule parameter's default value.
+fn param_type(rule: &str, key: &str, value: &serde_json::Value) -> (&'static str, String) {
+    match value {
+        serde_json::Value::Number(n) if n.is_i64() => ("i64", format!("{n}")),
+        serde_json::Value::Number(n) => ("f64", format!("{:?}", n.as_f64().expect("a number"))),
+        serde_json::Value::String(s) => ("&'static str", format!("{s:?}")),
+        serde_json::Value::Array(items) if items.iter().all(|i| i.is_string()) => {
+            let list: Vec<String> = items
+                .iter()
+                .map(|i| format!("{:?}.into()", i.as_str().unwrap_or_default()))
+                .collect();
+            ("Vec<String>", format!("vec![{}]", list.join(", ")))
+        }
+        other => panic!("rules/{rule}.toml: parameter `{key}` has an unsupported type: {other}"),
+    }
+}
+
+/// Generated Rust for the built-in rules: `RuleId`, one variant per rule
+/// file, so that a code rule naming a rule that does not exist fails the
+/// build; and `RuleParams`, one typed struct per rule with `[params]`, with
+/// the rule file's values as defaults, so that a parameter the code reads
+/// cannot be missing.
+fn rule_ids(rules: &[serde_json::Value]) -> String {
+    let mut sorted: Vec<(&str, &str, &serde_json::Value)> = rules
+        .iter()
+        .map(|r| {
+            let field = |k: &str| {
+                r[k].as_str()
+                    .unwrap_or_else(|| panic!("a rule lacks `{k}`: {r}"))
+            };
+            (field("code"), field("name"), r)
+        })
+        .collect();
+    sorted.sort_by_key(|(code, _, _)| *code);
+    let mut s = String::new();
+    s.push_str("/// Every built-in rule, ordered by code. Code that reports a rule names it\n/// by its variant, so a rule that does not exist is a build error.\n");
+    s.push_str("#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]\n#[non_exhaustive]\npub enum RuleId {\n");
+    for (code, name, _) in &sorted {
+        writeln!(s, "    /// `{code}` `{name}`.\n    {},", camel(name)).expect("String");
+    }
+    s.push_str("}\n\nimpl RuleId {\n    /// Every built-in rule, ordered by code.\n    pub const ALL: &'static [RuleId] = &[\n");
+    for (_, name, _) in &sorted {
+        writeln!(s, "        RuleId::{},", camel(name)).expect("String");
+    }
+    s.push_str("    ];\n\n    /// The stable code, e.g. `COC202`.\n    pub const fn code(self) -> &'static str {\n        match self {\n");
+    for (code, name, _) in &sorted {
+        writeln!(s, "            RuleId::{} => {code:?},", camel(name)).expect("String");
+    }
+    s.push_str("        }\n    }\n\n    /// The stable kebab-case name, e.g. `timeout-out-of-range`.\n    pub const fn name(self) -> &'static str {\n        match self {\n");
+    for (_, name, _) in &sorted {
+        writeln!(s, "            RuleId::{} => {name:?},", camel(name)).expect("String");
+    }
+    s.push_str("        }\n    }\n}\n\n");
+
+    // Typed parameters.
+    let with_params: Vec<_> = sorted
+        .iter()
+        .filter_map(|(_, name, r)| {
+            r.get("params")
+                .and_then(|p| p.as_object())
+                .map(|p| (*name, p))
+        })
+        .collect();
+    s.push_str("/// The parameters of the built-in code rules, typed. Defaults come from the\n/// `[params]` table of each rule file.\n#[derive(Debug, Clone, PartialEq)]\n#[non_exhaustive]\npub struct RuleParams {\n");
+    for (name, _) in &with_params {
+        writeln!(
+            s,
+            "    /// Parameters of `{name}`.\n    pub {}: {}Params,",
+            name.replace('-', "_"),
+            camel(name)
+        )
+        .expect("String");
+    }
+    s.push_str("}\n\n");
+    for (name, params) in &with_params {
+        writeln!(s, "/// Parameters of `{name}` (`rules/{name}.toml`).\n#[derive(Debug, Clone, PartialEq)]\n#[non_exhaustive]\npub struct {}Params {{", camel(name)).expect("String");
+        for (key, value) in params.iter() {
+            let (ty, _) = param_type(name, key, value);
+            let ty = if ty == "&'static str" { "String" } else { ty };
+            writeln!(s, "    /// `{key}`.\n    pub {key}: {ty},").expect("String");
+        }
+        s.push_str("}\n\n");
+    }
+    s.push_str("impl Default for RuleParams {\n    fn default() -> Self {\n        RuleParams {\n");
+    for (name, params) in &with_params {
+        writeln!(
+            s,
+            "            {}: {}Params {{",
+            name.replace('-', "_"),
+            camel(name)
+        )
+        .expect("String");
+        for (key, value) in params.iter() {
+            let (ty, literal) = param_type(name, key, value);
+            let literal = if ty == "&'static str" {
+                format!("{literal}.into()")
+            } else {
+                literal
+            };
+            writeln!(s, "                {key}: {literal},").expect("String");
+        }
+        s.push_str("            },\n");
+    }
+    s.push_str("        }\n    }\n}\n\n");
+    s.push_str("impl RuleParams {\n    /// Set parameter `key` of `rule` from a JSON value of the parameter's type.\n    pub(crate) fn set(&mut self, rule: RuleId, key: &str, value: &serde_json::Value) -> Result<(), ParamError> {\n        match (rule, key) {\n");
+    for (name, params) in &with_params {
+        for (key, v) in params.iter() {
+            let (ty, _) = param_type(name, key, v);
+            let field = format!("self.{}.{key}", name.replace('-', "_"));
+            let (expected, conv) = match ty {
+                "i64" => ("an integer", "value.as_i64()"),
+                "f64" => ("a number", "value.as_f64()"),
+                "&'static str" => ("a string", "value.as_str().map(str::to_owned)"),
+                _ => ("a list of strings", "value.as_array().and_then(|items| items.iter().map(|i| i.as_str().map(str::to_owned)).collect::<Option<Vec<String>>>())"),
+            };
+            writeln!(s, "            (RuleId::{}, {key:?}) => {{\n                {field} = {conv}.ok_or(ParamError::WrongType {{ expected: {expected:?} }})?;\n            }}", camel(name)).expect("String");
+        }
+    }
+    s.push_str("            _ => return Err(ParamError::Unknown { known: Self::keys(rule) }),\n        }\n        Ok(())\n    }\n\n");
+    s.push_str("    /// The names of the parameters `rule` takes.\n    pub fn keys(rule: RuleId) -> &'static [&'static str] {\n        match rule {\n");
+    for (name, params) in &with_params {
+        let keys: Vec<String> = params.keys().map(|k| format!("{k:?}")).collect();
+        writeln!(
+            s,
+            "            RuleId::{} => &[{}],",
+            camel(name),
+            keys.join(", ")
+        )
+        .expect("String");
+    }
+    s.push_str("            _ => &[],\n        }\n    }\n\n");
+    s.push_str("    /// The current values of `rule`'s parameters, as JSON.\n    pub fn values(&self, rule: RuleId) -> Vec<(&'static str, serde_json::Value)> {\n        match rule {\n");
+    for (name, params) in &with_params {
+        let items: Vec<String> = params
+            .keys()
+            .map(|k| {
+                format!(
+                    "({k:?}, serde_json::json!(self.{}.{k}))",
+                    name.replace('-', "_")
+                )
+            })
+            .collect();
+        writeln!(
+            s,
+            "            RuleId::{} => vec![{}],",
+            camel(name),
+            items.join(", ")
+        )
+        .expect("String");
+    }
+    s.push_str("            _ => Vec::new(),\n        }\n    }\n}\n");
+    s
 }

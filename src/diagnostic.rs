@@ -1,5 +1,6 @@
 //! Diagnostics: what a rule found, where, and how bad it is.
 
+use std::borrow::Cow;
 use std::fmt;
 
 use serde::{Deserialize, Serialize};
@@ -67,9 +68,9 @@ pub struct Label {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Diagnostic {
     /// Stable rule code, e.g. `COC202`. Codes never change meaning.
-    pub code: &'static str,
+    pub code: Cow<'static, str>,
     /// Stable kebab-case rule name, e.g. `timeout-out-of-range`.
-    pub name: &'static str,
+    pub name: Cow<'static, str>,
     /// How bad it is.
     pub severity: Severity,
     /// What is wrong and what is allowed.
@@ -89,20 +90,24 @@ pub struct Diagnostic {
 }
 
 impl Diagnostic {
-    /// A diagnostic of `rule` at `span`; positions are filled in later by
-    /// [`Diagnostic::locate`].
+    /// A diagnostic of the rule `code`/`name` at `span`; positions are
+    /// filled in later by [`Diagnostic::locate`]. The message and help go
+    /// through [`crate::escape::escape`]: they may quote input.
     pub(crate) fn new(
-        rule: &'static crate::rules::Rule,
+        code: Cow<'static, str>,
+        name: Cow<'static, str>,
+        severity: Severity,
+        help: Option<String>,
         span: Span,
         pointer: String,
         message: String,
     ) -> Self {
         Diagnostic {
-            code: rule.code(),
-            name: rule.name(),
-            severity: rule.severity(),
-            message,
-            help: rule.help().map(str::to_owned),
+            code,
+            name,
+            severity,
+            message: escaped(message),
+            help: help.map(escaped),
             pointer,
             span,
             start: Position::default(),
@@ -113,7 +118,7 @@ impl Diagnostic {
 
     /// Replace the help text.
     pub(crate) fn help(&mut self, help: impl Into<String>) -> &mut Self {
-        self.help = Some(help.into());
+        self.help = Some(escaped(help.into()));
         self
     }
 
@@ -122,7 +127,7 @@ impl Diagnostic {
         self.labels.push(Label {
             span,
             start: Position::default(),
-            message: message.into(),
+            message: escaped(message.into()),
         });
         self
     }
@@ -154,6 +159,15 @@ impl Diagnostic {
             label.span.offset += offset;
             label.start.line += line;
         }
+    }
+}
+
+/// Text that may quote input, with every character that could move the
+/// cursor or recolour a terminal escaped (see [`crate::escape`]).
+fn escaped(text: String) -> String {
+    match crate::escape::escape(&text) {
+        Cow::Borrowed(_) => text,
+        Cow::Owned(escaped) => escaped,
     }
 }
 

@@ -156,7 +156,7 @@ mod tests {
 
     #[test]
     fn names_round_trip_and_match_the_schema() {
-        let schema = crate::rules::registry().schema();
+        let schema = crate::schema::builtin();
         for kind in DocumentKind::ALL {
             assert_eq!(kind.name().parse::<DocumentKind>(), Ok(kind));
             assert!(

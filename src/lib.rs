@@ -20,7 +20,7 @@
 //! let report = linter.lint_source("params.json", text);
 //! assert_eq!(report.diagnostics.len(), 1);
 //! let d = &report.diagnostics[0];
-//! assert_eq!((d.code, d.name), ("COC204", "success-rate-precision"));
+//! assert_eq!((d.code.as_ref(), d.name.as_ref()), ("COC204", "success-rate-precision"));
 //! assert_eq!(d.severity, Severity::Error);
 //! assert_eq!(d.pointer, "/success_rate");
 //! assert_eq!(&text[d.span.offset..d.span.end()], "99.55");
@@ -44,7 +44,7 @@ pub mod source;
 pub use diagnostic::{Diagnostic, Label, Severity};
 pub use kind::DocumentKind;
 pub use lint::{FileReport, LintOptions, Linter};
-pub use rules::{registry, Rule};
+pub use rules::{Rule, RuleId, RuleSet};
 pub use source::{Position, Span};
 
 /// The README's Rust examples, compiled and run as doctests so that they

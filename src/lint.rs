@@ -5,6 +5,7 @@ use std::io::{BufRead, Read};
 
 use crate::io::{describe_io, is_ndjson, open_regular};
 use std::path::Path;
+use std::sync::Arc;
 
 use serde::Serialize;
 
@@ -13,7 +14,7 @@ use crate::kind::DocumentKind;
 use crate::load::ast::Node;
 use crate::load::{self, ParseError};
 use crate::rules::types::{self, Typed};
-use crate::rules::{self, check::Subject, duplicate_key, fields, registry, Cx, Registry, Token};
+use crate::rules::{check::Subject, duplicate_key, fields, Cx, RuleId, RuleSet, Token};
 use crate::schema::{Field, FieldType};
 use crate::source::{LineIndex, Span};
 
@@ -80,6 +81,15 @@ impl FileReport {
         }
     }
 
+    /// Whether the file (or a line of the stream) could not be read: an
+    /// `io-error`, a fault of the input rather than a finding about its
+    /// content. The command line exits with 2 for it.
+    pub fn unreadable(&self) -> bool {
+        self.diagnostics
+            .iter()
+            .any(|d| d.code == RuleId::IoError.code())
+    }
+
     /// Whether any diagnostic is an error.
     pub fn has_errors(&self) -> bool {
         self.count(Severity::Error) > 0
@@ -111,7 +121,7 @@ impl FileReport {
 #[derive(Debug, Clone)]
 pub struct Linter {
     options: LintOptions,
-    registry: &'static Registry,
+    rules: Arc<RuleSet>,
 }
 
 impl Default for Linter {
@@ -126,12 +136,20 @@ impl Linter {
         Linter::with_options(LintOptions::default())
     }
 
-    /// A linter with these options.
+    /// A linter with these options and every built-in rule.
     pub fn with_options(options: LintOptions) -> Self {
-        Linter {
-            options,
-            registry: registry(),
-        }
+        Linter::with_rules(options, RuleSet::builtin())
+    }
+
+    /// A linter with these options that runs `rules` (see
+    /// [`RuleSet::builder`]).
+    pub fn with_rules(options: LintOptions, rules: Arc<RuleSet>) -> Self {
+        Linter { options, rules }
+    }
+
+    /// The rules it runs.
+    pub fn rules(&self) -> &Arc<RuleSet> {
+        &self.rules
     }
 
     /// The options in force.
@@ -164,12 +182,8 @@ impl Linter {
             Ok(text) => self.lint_source(name, text),
             Err(e) => {
                 let message = e.describe(base);
-                let mut d = Diagnostic::new(
-                    rules::rule("invalid-encoding"),
-                    e.span,
-                    String::new(),
-                    message,
-                );
+                let index = RuleId::InvalidEncoding as usize;
+                let mut d = self.rules.diagnostic(index, e.span, String::new(), message);
                 // Lines and columns of the valid prefix.
                 let prefix = std::str::from_utf8(&bytes[..e.span.offset]).unwrap_or("");
                 d.locate(&LineIndex::new(prefix));
@@ -193,7 +207,7 @@ impl Linter {
     ///     ..Default::default()
     /// };
     /// let report = Linter::new().lint_value("params", &params);
-    /// let names: Vec<_> = report.diagnostics.iter().map(|d| d.name).collect();
+    /// let names: Vec<_> = report.diagnostics.iter().map(|d| d.name.as_ref()).collect();
     /// assert_eq!(names, ["execute-user-not-root"]);
     /// ```
     pub fn lint_value<T: Serialize + ?Sized>(&self, name: &str, value: &T) -> FileReport {
@@ -201,7 +215,7 @@ impl Linter {
             Ok(text) => self.lint_source(name, &text),
             Err(e) => {
                 let message = format!("the value could not be serialised as JSON: {e}");
-                Linter::failure(name, "json-syntax-error", message)
+                self.failure(name, RuleId::JsonSyntaxError, message)
             }
         }
     }
@@ -219,10 +233,10 @@ impl Linter {
     /// files that could not be read give `None`.
     pub fn lint_path_with_source(&self, path: &Path) -> (FileReport, Option<Vec<u8>>) {
         let name = path.to_string_lossy().into_owned();
-        let fail = |rule: &str, message: String| (Linter::failure(&name, rule, message), None);
+        let fail = |rule: RuleId, message: String| (self.failure(&name, rule, message), None);
         let (file, meta) = match open_regular(path) {
             Ok(opened) => opened,
-            Err(e) => return fail("io-error", e.describe(&name)),
+            Err(e) => return fail(RuleId::IoError, e.describe(&name)),
         };
         if self.options.ndjson || is_ndjson(path) {
             let report =
@@ -232,7 +246,7 @@ impl Linter {
         let limit = self.options.max_file_size;
         if meta.len() > limit {
             return fail(
-                "file-too-large",
+                RuleId::FileTooLarge,
                 format!(
                     "{name} is {} bytes, more than the limit of {limit} bytes",
                     meta.len()
@@ -244,13 +258,13 @@ impl Linter {
         // read still cannot exhaust memory.
         if let Err(e) = file.take(limit.saturating_add(1)).read_to_end(&mut bytes) {
             return fail(
-                "io-error",
+                RuleId::IoError,
                 format!("cannot read {name}: {}", describe_io(&e)),
             );
         }
         if bytes.len() as u64 > limit {
             return fail(
-                "file-too-large",
+                RuleId::FileTooLarge,
                 format!("{name} is more than the limit of {limit} bytes"),
             );
         }
@@ -260,12 +274,16 @@ impl Linter {
 
     /// A report of one file that could not be linted at all: one diagnostic
     /// of the rule `rule` (`io-error`, `file-too-large`) at line 1, column 1.
-    pub fn failure(name: &str, rule: &str, message: String) -> FileReport {
-        let rule = registry()
-            .get(rule)
-            .unwrap_or_else(|| rules::rule("io-error"));
-        let d = Diagnostic::new(rule, Span::default(), String::new(), message).located_at_start();
-        FileReport::single(name, d)
+    pub fn failure(&self, name: &str, rule: RuleId, message: String) -> FileReport {
+        let d = self
+            .rules
+            .diagnostic(rule as usize, Span::default(), String::new(), message)
+            .located_at_start();
+        let mut report = FileReport::single(name, d);
+        if !self.rules.rule(rule).is_enabled() {
+            report.diagnostics.clear();
+        }
+        report
     }
 
     /// Lint a stream of NDJSON: one document per line, blank lines skipped.
@@ -301,6 +319,7 @@ impl Linter {
     /// `max_file_size` bytes.
     pub fn ndjson_lines<R: BufRead>(&self, name: &str, reader: R) -> crate::ndjson::Lines<R> {
         crate::ndjson::Lines::new(reader, name, self.options.max_file_size)
+            .with_rules(self.rules.clone())
     }
 
     /// Lint one line of an NDJSON stream; spans, lines and pointers are
@@ -321,7 +340,7 @@ impl Linter {
     pub fn open_ndjson(&self, path: &Path) -> Result<std::io::BufReader<File>, FileReport> {
         let name = path.to_string_lossy();
         let (file, _) = open_regular(path)
-            .map_err(|e| Linter::failure(&name, "io-error", e.describe(&name)))?;
+            .map_err(|e| self.failure(&name, RuleId::IoError, e.describe(&name)))?;
         Ok(std::io::BufReader::with_capacity(256 * 1024, file))
     }
 
@@ -330,7 +349,7 @@ impl Linter {
         let (kind, mut diagnostics, sensitive) = self.check_text(text);
         if !diagnostics.is_empty() {
             // Sorted first, so that positions are computed in order.
-            diagnostics.sort_by(|a, b| (a.span.offset, a.code).cmp(&(b.span.offset, b.code)));
+            diagnostics.sort_by(|a, b| (a.span.offset, &a.code).cmp(&(b.span.offset, &b.code)));
             let index = LineIndex::new(text);
             for d in &mut diagnostics {
                 d.locate(&index);
@@ -343,14 +362,14 @@ impl Linter {
         let root = match load::parse(text, self.options.max_depth.min(MAX_DEPTH_CEILING)) {
             Ok(root) => root,
             Err(e) => {
-                let mut cx = Cx::default();
+                let mut cx = Cx::new(&self.rules);
                 match e {
                     ParseError::Syntax {
                         span,
                         message,
                         help,
                     } => {
-                        let d = cx.report("json-syntax-error", span, String::new(), message);
+                        let d = cx.report(RuleId::JsonSyntaxError, span, String::new(), message);
                         if let Some(help) = help {
                             d.help(help);
                         }
@@ -359,20 +378,20 @@ impl Linter {
                         let message = format!(
                             "arrays and objects are nested more than {limit} levels deep here"
                         );
-                        cx.report("nesting-too-deep", span, String::new(), message);
+                        cx.report(RuleId::NestingTooDeep, span, String::new(), message);
                     }
                 }
                 return (None, cx.diagnostics, cx.sensitive);
             }
         };
-        let mut cx = Cx::default();
+        let mut cx = Cx::new(&self.rules);
         let kind = self.check_document(&root, &mut cx);
         (kind, cx.diagnostics, cx.sensitive)
     }
 
     fn check_document<'a>(&self, root: &'a Node<'a>, cx: &mut Cx<'a>) -> Option<DocumentKind> {
         duplicate_key::check_tree(root, cx);
-        let schema = self.registry.schema();
+        let schema = self.rules.schema();
         let Some(kind) = self.options.kind.or_else(|| DocumentKind::detect(root)) else {
             let titles: Vec<String> = schema
                 .kinds
@@ -387,7 +406,12 @@ impl Linter {
                 "{what} is none of the documents coc-lint checks; expected one of: {}",
                 titles.join("; ")
             );
-            cx.report("unknown-document-kind", root.span, String::new(), message);
+            cx.report(
+                RuleId::UnknownDocumentKind,
+                root.span,
+                String::new(),
+                message,
+            );
             return None;
         };
         let Some(spec) = schema.kind(kind.name()) else {
@@ -399,7 +423,7 @@ impl Linter {
                 types::show_value(root, false),
                 kind.name()
             );
-            cx.report("wrong-type", root.span, String::new(), message);
+            cx.report(RuleId::WrongType, root.span, String::new(), message);
             return Some(kind);
         }
         self.walk_object(root, spec.model, cx);
@@ -407,7 +431,8 @@ impl Linter {
     }
 
     fn walk_object<'a>(&self, node: &'a Node<'a>, model: usize, cx: &mut Cx<'a>) {
-        let schema = self.registry.schema();
+        let schema = self.rules.schema();
+        let model_index = model;
         let model = &schema.models[model];
         let Some(members) = node.as_object() else {
             return;
@@ -424,7 +449,7 @@ impl Linter {
             }
         }
         fields::required(node, model, cx);
-        for check in &model.code_rules {
+        for check in self.rules.code_rules(model_index) {
             check(node, cx);
         }
     }
@@ -436,7 +461,7 @@ impl Linter {
         ty: &'a FieldType,
         cx: &mut Cx<'a>,
     ) {
-        let schema = self.registry.schema();
+        let schema = self.rules.schema();
         if field.sensitive && matches!(node.value, crate::load::ast::Value::String(_)) {
             cx.sensitive.push(node.span);
         }
@@ -462,11 +487,12 @@ impl Linter {
         subject: Subject<'_>,
         cx: &mut Cx<'_>,
     ) {
-        for &index in &field.rules {
-            let rule = self.registry.by_index(index);
-            let Some(check) = rule.check() else { continue };
+        for &index in self.rules.field_rules(field.id) {
+            let Some(check) = self.rules.by_index(index).check() else {
+                continue;
+            };
             if let Some(violation) = check.evaluate(&field.name, subject, field.sensitive) {
-                let d = cx.report_rule(rule, node.span, cx.pointer(), violation.message);
+                let d = cx.report_index(index, node.span, cx.pointer(), violation.message);
                 if let Some(help) = violation.help {
                     d.help(help);
                 }

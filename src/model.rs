@@ -204,11 +204,12 @@ pub struct CustomAttribute {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::rules::{registry, Check};
+    use crate::rules::{Check, RuleSet};
 
     #[test]
     fn status_values_are_those_of_the_rule() {
-        let rule = registry().get("invalid-status").unwrap();
+        let rules = RuleSet::builtin();
+        let rule = rules.get("invalid-status").unwrap();
         let Some(Check::OneOf { values }) = rule.check() else {
             panic!("invalid-status is a one_of rule")
         };
@@ -227,7 +228,7 @@ mod tests {
 
     #[test]
     fn model_fields_exist_in_the_schema() {
-        let schema = registry().schema();
+        let schema = crate::schema::builtin();
         let full = ScriptExecuteModel {
             execute_param: Some(ScriptExecuteParam {
                 timeout: Some(1),

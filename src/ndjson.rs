@@ -2,10 +2,11 @@
 //! memory is bounded by the longest line, never by the stream.
 
 use std::io::{BufRead, Read};
+use std::sync::Arc;
 
 use crate::diagnostic::Diagnostic;
 use crate::io::describe_io;
-use crate::rules;
+use crate::rules::{RuleId, RuleSet};
 use crate::source::{Position, Span};
 
 /// One non-blank line of an NDJSON stream.
@@ -25,6 +26,7 @@ pub struct Line {
 #[derive(Debug)]
 pub struct Lines<R> {
     reader: R,
+    rules: Arc<RuleSet>,
     name: String,
     limit: u64,
     offset: usize,
@@ -37,6 +39,7 @@ impl<R: BufRead> Lines<R> {
     pub fn new(reader: R, name: &str, limit: u64) -> Self {
         Lines {
             reader,
+            rules: RuleSet::builtin(),
             name: name.to_owned(),
             limit,
             offset: 0,
@@ -45,10 +48,17 @@ impl<R: BufRead> Lines<R> {
         }
     }
 
-    fn fail(&mut self, rule: &str, message: String) -> Option<Result<Line, Diagnostic>> {
+    /// Report faults with the severities of `rules` rather than the
+    /// built-in ones.
+    pub fn with_rules(mut self, rules: Arc<RuleSet>) -> Self {
+        self.rules = rules;
+        self
+    }
+
+    fn fail(&mut self, rule: RuleId, message: String) -> Option<Result<Line, Diagnostic>> {
         self.done = true;
-        let mut d = Diagnostic::new(
-            rules::rule(rule),
+        let mut d = self.rules.diagnostic(
+            rule as usize,
             Span::new(self.offset, self.offset),
             String::new(),
             message,
@@ -81,7 +91,7 @@ impl<R: BufRead> Iterator for Lines<R> {
                         self.index,
                         describe_io(&e)
                     );
-                    return self.fail("io-error", message);
+                    return self.fail(RuleId::IoError, message);
                 }
             };
             let ended = bytes.last() == Some(&b'\n') || (read as u64) < room;
@@ -98,7 +108,7 @@ impl<R: BufRead> Iterator for Lines<R> {
                     self.name,
                     self.limit
                 );
-                return self.fail("file-too-large", message);
+                return self.fail(RuleId::FileTooLarge, message);
             }
             let (offset, index) = (self.offset, self.index);
             self.offset += read;

@@ -1,11 +1,14 @@
 //! The document models of the COC script-ticket API (`rules/schema.toml`),
-//! resolved: field types point at their models, fields know the data rules
-//! that check them, models know the code rules that look at them.
+//! resolved: field types point at their models. Pure data: which rules
+//! check which fields is the business of the rule set
+//! ([`crate::rules::RuleSet`]).
+
+use std::sync::OnceLock;
 
 use serde::Deserialize;
 
-use crate::load::ast::Node;
-use crate::rules::Cx;
+/// `rules/schema.toml`, converted to JSON at build time.
+static SCHEMA_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/schema.json"));
 
 /// The JSON type a field is documented with.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -69,13 +72,10 @@ pub struct Field {
     pub sensitive: bool,
     /// What the documentation says it is.
     pub doc: String,
-    /// Indices (into the registry) of the data rules that check it.
-    pub(crate) rules: Vec<usize>,
+    /// Its number among every field of every model (0, 1, ...), for tables
+    /// indexed by field.
+    pub id: usize,
 }
-
-/// A code rule's entry point: called on every object of the models it
-/// names.
-pub(crate) type ObjectCheck = fn(&Node<'_>, &mut Cx<'_>);
 
 /// One documented object model.
 #[derive(Debug)]
@@ -86,7 +86,6 @@ pub struct Model {
     pub doc: String,
     /// Its fields.
     pub fields: Vec<Field>,
-    pub(crate) code_rules: Vec<ObjectCheck>,
 }
 
 impl Model {
@@ -126,6 +125,25 @@ impl Schema {
     pub fn kind(&self, name: &str) -> Option<&Kind> {
         self.kinds.iter().find(|k| k.name == name)
     }
+
+    /// How many fields all models have together (one more than the largest
+    /// [`Field::id`]).
+    pub fn field_count(&self) -> usize {
+        self.models.iter().map(|m| m.fields.len()).sum()
+    }
+}
+
+static BUILTIN: OnceLock<Schema> = OnceLock::new();
+
+/// The models of the API documentation, embedded at build time from
+/// `rules/schema.toml` and parsed on first use.
+pub fn builtin() -> &'static Schema {
+    BUILTIN.get_or_init(|| match parse(SCHEMA_JSON) {
+        Ok(schema) => schema,
+        // Part of the program, not input: the test suite parses it, so this
+        // is unreachable in a build that passed its tests.
+        Err(e) => panic!("rules/schema.toml is inconsistent: {e}"),
+    })
 }
 
 #[derive(Deserialize)]
@@ -199,8 +217,7 @@ fn resolve_type(ty: &str, of: Option<&str>, names: &[String]) -> Result<FieldTyp
 
 /// The names of the fields that may hold secrets, in any model.
 pub fn sensitive_field_names() -> Vec<&'static str> {
-    let mut names: Vec<&'static str> = crate::rules::registry()
-        .schema()
+    let mut names: Vec<&'static str> = builtin()
         .models
         .iter()
         .flat_map(|m| m.fields.iter())
@@ -218,6 +235,7 @@ pub(crate) fn parse(text: &str) -> Result<Schema, String> {
     let file: SchemaFile = serde_json::from_str(text).map_err(|e| e.to_string())?;
     let names: Vec<String> = file.model.iter().map(|m| m.name.clone()).collect();
     let mut models = Vec::new();
+    let mut id = 0;
     for m in file.model {
         let mut fields = Vec::new();
         for f in m.fields {
@@ -232,14 +250,14 @@ pub(crate) fn parse(text: &str) -> Result<Schema, String> {
                 example_only: f.example_only,
                 sensitive: f.sensitive,
                 doc: f.doc,
-                rules: Vec::new(),
+                id,
             });
+            id += 1;
         }
         models.push(Model {
             name: m.name,
             doc: m.doc,
             fields,
-            code_rules: Vec::new(),
         });
     }
     let kinds = file

@@ -11,8 +11,8 @@ fn params(timeout: &str, success_rate: &str, user: &str) -> String {
     format!(r#"{{"timeout": {timeout}, "success_rate": {success_rate}, "execute_user": {user:?}}}"#)
 }
 
-fn names(report: &FileReport) -> Vec<&'static str> {
-    report.diagnostics.iter().map(|d| d.name).collect()
+fn names(report: &FileReport) -> Vec<&str> {
+    report.diagnostics.iter().map(|d| d.name.as_ref()).collect()
 }
 
 /// The nodes a JSON pointer may name (several where an object on the way

@@ -2014,7 +2014,7 @@ proptest! {
         );
         prop_assert_eq!(report.diagnostics.len(), 1, "{}", context);
         let d = &report.diagnostics[0];
-        prop_assert_eq!(d.name, expect.name, "{}", context);
+        prop_assert_eq!(&d.name, expect.name, "{}", context);
         prop_assert_eq!(&d.pointer, &want, "{}", context);
         let site = r.sites.get(&want).and_then(|s| s.last()).expect("the mutated value is rendered");
         let range = if expect.key { site.key.clone().expect("a member") } else { site.value.clone() };
@@ -2064,7 +2064,7 @@ proptest! {
                     label, style, d.name, d.pointer, located, show(&r.text, &report), r.text
                 );
                 let (on_key, text) = located.expect("checked");
-                found.push((d.code.to_owned(), d.pointer.clone(), on_key, canonical(&text)));
+                found.push((d.code.to_string(), d.pointer.clone(), on_key, canonical(&text)));
             }
             found.sort();
             match &reference {

@@ -21,7 +21,7 @@ use coc_lint::ndjson::Line;
 use coc_lint::report::human::HumanReporter;
 use coc_lint::report::json::JsonReporter;
 use coc_lint::report::{Reporter, Summary};
-use coc_lint::{Diagnostic, FileReport, LintOptions, Linter};
+use coc_lint::{Diagnostic, FileReport, LintOptions, Linter, RuleId};
 use rayon::prelude::*;
 use walkdir::WalkDir;
 
@@ -93,7 +93,7 @@ pub(crate) fn run(args: &CheckArgs, out: &mut dyn Write) -> io::Result<u8> {
                 continue;
             };
             summary.add_diagnostics(report);
-            trouble |= report.diagnostics.iter().any(|d| d.name == "io-error");
+            trouble |= report.unreadable();
             reporter.file(out, report, linted.source.as_deref())?;
         }
         Ok(())
@@ -262,11 +262,11 @@ fn lint_stdin(linter: &Linter, name: &str) -> (FileReport, Option<Vec<u8>>) {
         .read_to_end(&mut bytes)
     {
         let message = format!("cannot read standard input: {e}");
-        return (Linter::failure(name, "io-error", message), None);
+        return (linter.failure(name, RuleId::IoError, message), None);
     }
     if bytes.len() as u64 > limit {
         let message = format!("standard input is more than the limit of {limit} bytes");
-        return (Linter::failure(name, "file-too-large", message), None);
+        return (linter.failure(name, RuleId::FileTooLarge, message), None);
     }
     (linter.lint_bytes(name, &bytes), Some(bytes))
 }
@@ -307,7 +307,7 @@ impl<'a> Source<'a> {
                     Ok(e) if e.file_type().is_dir() => Box::new(std::iter::empty()),
                     Ok(e) if is_lintable(e.path()) => self.file(e.into_path()),
                     Ok(_) => Box::new(std::iter::empty()),
-                    Err(e) => Box::new(std::iter::once(walk_error(&e))),
+                    Err(e) => Box::new(std::iter::once(walk_error(self.linter, &e))),
                 }
             }),
         )
@@ -337,7 +337,7 @@ fn stream<'a, R: io::BufRead + 'a>(
     )
 }
 
-fn walk_error(e: &walkdir::Error) -> Input {
+fn walk_error(linter: &Linter, e: &walkdir::Error) -> Input {
     let name = e
         .path()
         .unwrap_or(Path::new("?"))
@@ -351,7 +351,7 @@ fn walk_error(e: &walkdir::Error) -> Input {
         (None, Some(io)) => format!("cannot read {name}: {io}"),
         (None, None) => format!("cannot read {name}: {e}"),
     };
-    Input::Failed(Linter::failure(&name, "io-error", message))
+    Input::Failed(linter.failure(&name, RuleId::IoError, message))
 }
 
 /// The last component of a path, as bytes (cheaper than `Path::file_name`,

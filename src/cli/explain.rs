@@ -2,11 +2,12 @@
 
 use std::io::{self, Write};
 
-use coc_lint::registry;
+use coc_lint::RuleSet;
 
 /// Print one line per rule.
 pub(crate) fn list(out: &mut dyn Write) -> io::Result<()> {
-    let rules = registry().rules();
+    let set = RuleSet::builtin();
+    let rules = set.rules();
     let width = rules.iter().map(|r| r.name().len()).max().unwrap_or(0);
     for rule in rules {
         writeln!(
@@ -23,7 +24,8 @@ pub(crate) fn list(out: &mut dyn Write) -> io::Result<()> {
 
 /// Print a rule's documentation; exit 2 when there is no such rule.
 pub(crate) fn explain(key: &str, out: &mut dyn Write) -> io::Result<u8> {
-    let Some(rule) = registry().get(key) else {
+    let set = RuleSet::builtin();
+    let Some(rule) = set.get(key) else {
         let _ = writeln!(
             io::stderr(),
             "coc-lint: no rule `{key}`; `coc-lint rules` lists the codes and names"

@@ -91,8 +91,8 @@ impl Reporter for JsonReporter {
             self.any = true;
             let item = JsonDiagnostic {
                 path: &report.path,
-                code: d.code,
-                name: d.name,
+                code: &d.code,
+                name: &d.name,
                 severity: d.severity.as_str(),
                 message: &d.message,
                 help: d.help.as_deref(),

@@ -2,11 +2,11 @@
 //! same `batch_index`. The second is the error; a label shows the first.
 
 use super::util::{integer, items, repeats};
-use super::{CodeRule, Cx};
+use super::{CodeRule, Cx, RuleId};
 use crate::load::ast::Node;
 
 pub(crate) const RULE: CodeRule = CodeRule {
-    name: "duplicate-batch-index",
+    id: RuleId::DuplicateBatchIndex,
     models: &["ScriptExecuteModel"],
     check,
 };
@@ -24,7 +24,7 @@ fn check(object: &Node<'_>, cx: &mut Cx<'_>) {
         };
         let message = format!("the batch index {index} is used by more than one batch");
         let pointer = cx.pointer_to(&["execute_batches", &repeat.to_string(), "batch_index"]);
-        cx.report(RULE.name, node.span, pointer, message)
+        cx.report(RULE.id, node.span, pointer, message)
             .label(first.span, "first used here");
     }
 }

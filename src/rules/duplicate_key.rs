@@ -1,7 +1,7 @@
 //! `duplicate-key`: an object with the same key twice, anywhere in the
 //! document. The second occurrence is the error; a label shows the first.
 
-use super::{Cx, Token};
+use super::{Cx, RuleId, Token};
 use crate::load::ast::{Member, Node, Value};
 
 /// Check every object of the tree under `node`.
@@ -40,7 +40,7 @@ fn check_object(members: &[Member<'_>], cx: &mut Cx<'_>) {
             dup.key
         );
         let pointer = cx.pointer_to(&[&dup.key]);
-        cx.report("duplicate-key", dup.key_span, pointer, message)
+        cx.report(RuleId::DuplicateKey, dup.key_span, pointer, message)
             .label(first.key_span, "first defined here");
     };
     let keys: Vec<Option<&str>> = members.iter().map(|m| Some(m.key.as_ref())).collect();

@@ -2,11 +2,11 @@
 //! `param_name`. The second is the error; a label shows the first.
 
 use super::util::{items, repeats};
-use super::{CodeRule, Cx};
+use super::{CodeRule, Cx, RuleId};
 use crate::load::ast::Node;
 
 pub(crate) const RULE: CodeRule = CodeRule {
-    name: "duplicate-param-name",
+    id: RuleId::DuplicateParamName,
     models: &["ScriptExecuteParam"],
     check,
 };
@@ -25,7 +25,7 @@ fn check(object: &Node<'_>, cx: &mut Cx<'_>) {
         let message =
             format!("the parameter name `{name}` is used more than once in `script_params`");
         let pointer = cx.pointer_to(&["script_params", &repeat.to_string(), "param_name"]);
-        cx.report(RULE.name, node.span, pointer, message)
+        cx.report(RULE.id, node.span, pointer, message)
             .label(first.span, "first used here");
     }
 }

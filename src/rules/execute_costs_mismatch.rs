@@ -3,11 +3,11 @@
 //! `tolerance_ms` (rule file). See `rules/execute-costs-mismatch.md` for why
 //! milliseconds, although the documentation says seconds.
 
-use super::{rule, CodeRule, Cx};
+use super::{CodeRule, Cx, RuleId};
 use crate::load::ast::Node;
 
 pub(crate) const RULE: CodeRule = CodeRule {
-    name: "execute-costs-mismatch",
+    id: RuleId::ExecuteCostsMismatch,
     models: &["JobScriptOrderInfoModel", "JobScriptOrderListModel"],
     check,
 };
@@ -25,7 +25,7 @@ fn check(object: &Node<'_>, cx: &mut Cx<'_>) {
         return;
     };
     let elapsed = finished - created;
-    let tolerance = rule(RULE.name).param_f64("tolerance_ms").unwrap_or(1000.0) as i128;
+    let tolerance = i128::from(cx.rules.params().execute_costs_mismatch.tolerance_ms);
     if (costs - elapsed).abs() <= tolerance {
         return;
     }
@@ -33,7 +33,7 @@ fn check(object: &Node<'_>, cx: &mut Cx<'_>) {
         "`execute_costs` is {costs}, but `gmt_finished - gmt_created` is {elapsed} ms (a difference of more than {tolerance} ms)"
     );
     let pointer = cx.pointer_to(&["execute_costs"]);
-    let diagnostic = cx.report(RULE.name, costs_node.span, pointer, message);
+    let diagnostic = cx.report(RULE.id, costs_node.span, pointer, message);
     if elapsed >= 0 && (costs - elapsed / 1000).abs() <= 1 {
         diagnostic.help(
             "this is the duration in seconds; the documentation says seconds, but every published example reports milliseconds",

@@ -2,15 +2,12 @@
 //! `unknown-field` (with a "did you mean" suggestion), `discarded-field`
 //! and `missing-required-field`.
 
-use super::{rule, Cx};
+use super::{Cx, RuleId};
 use crate::load::ast::{Member, Node};
 use crate::schema::Model;
 
 /// The known field most like `key`, if one is close enough to suggest.
-pub(crate) fn suggest<'m>(key: &str, model: &'m Model) -> Option<&'m str> {
-    let threshold = rule("unknown-field")
-        .param_f64("suggest_threshold")
-        .unwrap_or(0.85);
+pub(crate) fn suggest<'m>(key: &str, model: &'m Model, threshold: f64) -> Option<&'m str> {
     let key_lower = key.to_ascii_lowercase().replace(['-', ' '], "_");
     let key_squashed = key_lower.replace('_', "");
     model
@@ -31,7 +28,8 @@ pub(crate) fn suggest<'m>(key: &str, model: &'m Model) -> Option<&'m str> {
 /// Report `member`, which `model` does not document.
 pub(crate) fn unknown(member: &Member<'_>, model: &Model, cx: &mut Cx<'_>) {
     let message = format!("`{}` is not a field of {}", member.key, model.name);
-    let help = match suggest(&member.key, model) {
+    let threshold = cx.rules.params().unknown_field.suggest_threshold;
+    let help = match suggest(&member.key, model, threshold) {
         Some(name) => format!("did you mean `{name}`?"),
         None => {
             let names: Vec<&str> = model
@@ -44,8 +42,8 @@ pub(crate) fn unknown(member: &Member<'_>, model: &Model, cx: &mut Cx<'_>) {
         }
     };
     let pointer = cx.pointer_to(&[&member.key]);
-    cx.report("unknown-field", member.key_span, pointer, message)
-        .help = Some(help);
+    cx.report(RuleId::UnknownField, member.key_span, pointer, message)
+        .help(help);
 }
 
 /// Report `member`, a field the API has discarded.
@@ -55,7 +53,7 @@ pub(crate) fn discarded(member: &Member<'_>, model: &Model, cx: &mut Cx<'_>) {
         member.key, model.name
     );
     let pointer = cx.pointer_to(&[&member.key]);
-    cx.report("discarded-field", member.key_span, pointer, message);
+    cx.report(RuleId::DiscardedField, member.key_span, pointer, message);
 }
 
 /// Report every required field of `model` that `object` lacks.
@@ -67,8 +65,13 @@ pub(crate) fn required(object: &Node<'_>, model: &Model, cx: &mut Cx<'_>) {
         if members.iter().all(|m| m.key != field.name) {
             let message = format!("{} lacks the required field `{}`", model.name, field.name);
             let help = format!("add `\"{}\"`: {}", field.name, field.doc);
-            cx.report("missing-required-field", object.span, cx.pointer(), message)
-                .help = Some(help);
+            cx.report(
+                RuleId::MissingRequiredField,
+                object.span,
+                cx.pointer(),
+                message,
+            )
+            .help(help);
         }
     }
 }
@@ -79,8 +82,12 @@ mod tests {
 
     #[test]
     fn suggestions_catch_typos_not_strangers() {
-        let schema = crate::rules::registry().schema();
+        let schema = crate::schema::builtin();
         let model = &schema.models[schema.model("ScriptExecuteParam").unwrap()];
+        let threshold = crate::rules::RuleParams::default()
+            .unknown_field
+            .suggest_threshold;
+        let suggest = |key, model| suggest(key, model, threshold);
         assert_eq!(suggest("time_out", model), Some("timeout"));
         assert_eq!(suggest("timeOut", model), Some("timeout"));
         assert_eq!(suggest("success-rate", model), Some("success_rate"));

@@ -1,11 +1,11 @@
 //! `finished-before-created`: a ticket whose `gmt_finished` is earlier than
 //! its `gmt_created`.
 
-use super::{CodeRule, Cx};
+use super::{CodeRule, Cx, RuleId};
 use crate::load::ast::Node;
 
 pub(crate) const RULE: CodeRule = CodeRule {
-    name: "finished-before-created",
+    id: RuleId::FinishedBeforeCreated,
     models: &["JobScriptOrderInfoModel", "JobScriptOrderListModel"],
     check,
 };
@@ -27,7 +27,7 @@ fn check(object: &Node<'_>, cx: &mut Cx<'_>) {
             c - f
         );
         let pointer = cx.pointer_to(&["gmt_finished"]);
-        cx.report(RULE.name, finished.span, pointer, message)
+        cx.report(RULE.id, finished.span, pointer, message)
             .label(created.span, "created here");
     }
 }

@@ -1,11 +1,11 @@
 //! `list-total-too-small`: a ticket list page whose `total` is smaller than
 //! the number of tickets the page itself holds.
 
-use super::{CodeRule, Cx};
+use super::{CodeRule, Cx, RuleId};
 use crate::load::ast::Node;
 
 pub(crate) const RULE: CodeRule = CodeRule {
-    name: "list-total-too-small",
+    id: RuleId::ListTotalTooSmall,
     models: &["JobScriptOrderListPage"],
     check,
 };
@@ -21,6 +21,6 @@ fn check(object: &Node<'_>, cx: &mut Cx<'_>) {
     if total < listed as i128 {
         let message = format!("`total` is {total}, but this page alone lists {listed} tickets");
         let pointer = cx.pointer_to(&["total"]);
-        cx.report(RULE.name, total_node.span, pointer, message);
+        cx.report(RULE.id, total_node.span, pointer, message);
     }
 }

@@ -10,6 +10,7 @@
 //! `fields`; rules about loading the bytes live in [`crate::load`].
 
 pub mod check;
+pub mod id;
 
 pub(crate) mod duplicate_batch_index;
 pub(crate) mod duplicate_key;
@@ -26,25 +27,32 @@ pub(crate) mod types;
 pub(crate) mod unexpected_finish_time;
 pub(crate) mod util;
 
+use std::borrow::Cow;
 use std::collections::HashMap;
-use std::sync::OnceLock;
+use std::fmt;
+use std::sync::{Arc, OnceLock};
 
 use serde::Deserialize;
 
 pub use check::Check;
+pub use id::{ParamError, RuleId, RuleParams};
 
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::load::ast::push_pointer_token;
-use crate::schema::{self, ObjectCheck, Schema};
+use crate::load::ast::{push_pointer_token, Node};
+use crate::schema::{self, Schema};
 use crate::source::Span;
 
 include!(concat!(env!("OUT_DIR"), "/rules_index.rs"));
 
+/// A code rule's entry point: called on every object of the models it
+/// names.
+pub(crate) type ObjectCheck = fn(&Node<'_>, &mut Cx<'_>);
+
 /// A rule that needs code: the models whose objects it looks at and the
 /// function that does.
 pub(crate) struct CodeRule {
-    /// The rule's name (its TOML file in `rules/` has the metadata).
-    pub name: &'static str,
+    /// The rule (its TOML file in `rules/` has the metadata).
+    pub id: RuleId,
     /// Models whose every object it is called on.
     pub models: &'static [&'static str],
     /// The check.
@@ -76,37 +84,54 @@ struct RuleSpec {
     #[serde(default)]
     targets: Vec<String>,
     check: Option<Check>,
+    /// Typed and defaulted by the generated [`RuleParams`].
     #[serde(default)]
+    #[allow(dead_code)]
     params: serde_json::Map<String, serde_json::Value>,
 }
 
-/// One rule: its stable code and name, its default severity, what it
-/// checks and its documentation.
-#[derive(Debug)]
+/// One rule: its stable code and name, its severity, what it checks and
+/// its documentation.
+#[derive(Debug, Clone)]
 pub struct Rule {
-    code: String,
-    name: String,
+    id: Option<RuleId>,
+    code: Cow<'static, str>,
+    name: Cow<'static, str>,
     severity: Severity,
+    default_severity: Severity,
+    enabled: bool,
     summary: String,
     help: Option<String>,
     targets: Vec<String>,
-    check: Option<Check>,
-    params: serde_json::Map<String, serde_json::Value>,
+    check: Option<Arc<Check>>,
+    params: Vec<(&'static str, serde_json::Value)>,
     doc: &'static str,
 }
 
 impl Rule {
+    /// The built-in rule's identifier (`None` for a rule defined elsewhere).
+    pub fn id(&self) -> Option<RuleId> {
+        self.id
+    }
     /// Stable code, e.g. `COC202`.
-    pub fn code(&'static self) -> &'static str {
+    pub fn code(&self) -> &str {
         &self.code
     }
     /// Stable kebab-case name, e.g. `timeout-out-of-range`.
-    pub fn name(&'static self) -> &'static str {
+    pub fn name(&self) -> &str {
         &self.name
     }
-    /// Default severity.
+    /// The severity its diagnostics get in this rule set.
     pub fn severity(&self) -> Severity {
         self.severity
+    }
+    /// The severity its rule file gives it.
+    pub fn default_severity(&self) -> Severity {
+        self.default_severity
+    }
+    /// Whether it runs (rules turned off in a rule set report nothing).
+    pub fn is_enabled(&self) -> bool {
+        self.enabled
     }
     /// One line saying what it checks.
     pub fn summary(&self) -> &str {
@@ -122,19 +147,22 @@ impl Rule {
     }
     /// The declarative constraint of a data rule; `None` for code rules.
     pub fn check(&self) -> Option<&Check> {
-        self.check.as_ref()
+        self.check.as_deref()
+    }
+    /// The parameters of a code rule, as their current values.
+    pub fn params(&self) -> &[(&'static str, serde_json::Value)] {
+        &self.params
     }
     /// One line for `coc-lint rules`: the summary, with the constraint of a
     /// data rule spelled out.
     pub fn one_line(&self) -> String {
         match &self.check {
             Some(check) => {
-                let fields: Vec<&str> = self
+                let mut fields: Vec<&str> = self
                     .targets
                     .iter()
                     .map(|t| t.rsplit('.').next().unwrap_or(t))
                     .collect();
-                let mut fields = fields;
                 fields.dedup();
                 format!(
                     "{} (`{}` must be {})",
@@ -146,31 +174,15 @@ impl Rule {
             None => self.summary.clone(),
         }
     }
-    /// The rule's documentation as Markdown, with its constraint filled in.
+    /// The rule's documentation as Markdown, with its constraint and
+    /// parameters filled in.
     pub fn doc(&self) -> String {
-        let constraint = self.check.as_ref().map(Check::describe).unwrap_or_default();
+        let constraint = self.check().map(Check::describe).unwrap_or_default();
         let mut doc = self.doc.replace("{{constraint}}", &constraint);
         for (key, value) in &self.params {
             doc = doc.replace(&format!("{{{{{key}}}}}"), &show_param(value));
         }
         doc
-    }
-    /// A numeric parameter of a code rule.
-    pub(crate) fn param_f64(&self, key: &str) -> Option<f64> {
-        self.params.get(key)?.as_f64()
-    }
-    /// A string parameter of a code rule.
-    pub(crate) fn param_str(&self, key: &str) -> Option<&str> {
-        self.params.get(key)?.as_str()
-    }
-    /// A list-of-strings parameter of a code rule.
-    pub(crate) fn param_strs(&self, key: &str) -> impl Iterator<Item = &str> {
-        self.params
-            .get(key)
-            .and_then(serde_json::Value::as_array)
-            .into_iter()
-            .flatten()
-            .filter_map(serde_json::Value::as_str)
     }
 }
 
@@ -185,21 +197,80 @@ fn show_param(value: &serde_json::Value) -> String {
     }
 }
 
-/// All rules and the document models, built once from the embedded files.
-#[derive(Debug)]
-pub struct Registry {
+/// A set of rules a [`crate::Linter`] runs: which rules are on, their
+/// severities and parameters, and which fields and models each applies to.
+///
+/// The built-in set ([`RuleSet::builtin`]) is built once from the rule
+/// files embedded at build time and shared; [`RuleSet::builder`] starts from
+/// it to make another.
+///
+/// ```
+/// use std::sync::Arc;
+/// use coc_lint::{Linter, LintOptions, RuleSet, Severity};
+///
+/// let mut rules = RuleSet::builder();
+/// rules.disable("execute-user-not-root")?;
+/// rules.severity("COC204", Severity::Warning)?;
+/// let linter = Linter::with_rules(LintOptions::default(), Arc::new(rules.build()));
+/// let report = linter.lint_source("p.json", r#"{"timeout": 300, "success_rate": 99.55, "execute_user": "admin"}"#);
+/// let found: Vec<_> = report.diagnostics.iter().map(|d| (d.code.as_ref(), d.severity)).collect();
+/// assert_eq!(found, [("COC204", Severity::Warning)]);
+/// # Ok::<(), coc_lint::rules::RuleSetError>(())
+/// ```
+#[derive(Debug, Clone)]
+pub struct RuleSet {
     rules: Vec<Rule>,
     index: HashMap<String, usize>,
-    schema: Schema,
+    params: RuleParams,
+    /// For each field (by [`schema::Field::id`]): the enabled data rules
+    /// that check it.
+    field_rules: Vec<Vec<usize>>,
+    /// For each model (by index): the enabled code rules that look at its
+    /// objects.
+    code_rules: Vec<Vec<ObjectCheck>>,
 }
 
-impl Registry {
-    fn build() -> Result<Registry, String> {
-        let mut schema =
-            schema::parse(SCHEMA_JSON).map_err(|e| format!("rules/schema.toml: {e}"))?;
+static BUILTIN: OnceLock<Arc<RuleSet>> = OnceLock::new();
+
+impl RuleSet {
+    /// The built-in rules with their default severities and parameters,
+    /// built on first use and shared.
+    ///
+    /// ```
+    /// let rules = coc_lint::RuleSet::builtin();
+    /// let rule = rules.get("COC202").expect("a built-in rule");
+    /// assert_eq!(rule.name(), "timeout-out-of-range");
+    /// assert_eq!(rule.check().map(|c| c.describe()).as_deref(), Some("greater than 5 and less than 1800"));
+    /// assert!(rule.doc().contains("## Why is this bad?"));
+    /// ```
+    ///
+    /// The rule files are embedded at build time and checked by the test
+    /// suite, so building the set cannot fail in a released binary.
+    pub fn builtin() -> Arc<RuleSet> {
+        BUILTIN
+            .get_or_init(|| match RuleSet::parse_builtin() {
+                Ok(rules) => Arc::new(rules),
+                // The embedded rule files are part of the program, not
+                // input; the test suite builds the set, so this is
+                // unreachable in a build that passed its tests.
+                Err(e) => panic!("built-in rule files are inconsistent: {e}"),
+            })
+            .clone()
+    }
+
+    /// A builder that starts from the built-in rules.
+    pub fn builder() -> RuleSetBuilder {
+        RuleSetBuilder {
+            set: (*RuleSet::builtin()).clone(),
+        }
+    }
+
+    fn parse_builtin() -> Result<RuleSet, String> {
+        let schema = schema::builtin();
         let specs: Vec<RuleSpec> =
             serde_json::from_str(RULES_JSON).map_err(|e| format!("rules/*.toml: {e}"))?;
-        let mut rules = Vec::new();
+        let params = RuleParams::default();
+        let mut by_code: HashMap<String, (RuleSpec, &'static str)> = HashMap::new();
         for (spec, (stem, doc)) in specs.into_iter().zip(RULE_DOCS) {
             if spec.name != *stem {
                 return Err(format!(
@@ -207,125 +278,320 @@ impl Registry {
                     spec.name
                 ));
             }
-            rules.push(Rule {
-                code: spec.code,
-                name: spec.name,
-                severity: spec.severity,
-                summary: spec.summary,
-                help: spec.help,
-                targets: spec.targets,
-                check: spec.check,
-                params: spec.params,
-                doc,
-            });
+            if let Some(other) = by_code.insert(spec.code.clone(), (spec, doc)) {
+                return Err(format!(
+                    "code {} is used twice ({})",
+                    other.0.code, other.0.name
+                ));
+            }
         }
-        rules.sort_by(|a, b| a.code.cmp(&b.code));
-        let mut index = HashMap::new();
-        for (i, rule) in rules.iter().enumerate() {
-            for key in [&rule.code, &rule.name] {
-                if index.insert(key.clone(), i).is_some() {
-                    return Err(format!("rule `{key}` is defined twice"));
-                }
+        let mut rules = Vec::new();
+        for &id in RuleId::ALL {
+            let (spec, doc) = by_code
+                .remove(id.code())
+                .ok_or_else(|| format!("no rule file has code {}", id.code()))?;
+            if spec.name != id.name() {
+                return Err(format!("{}: name `{}` differs", id.code(), spec.name));
             }
-            if rule.check.is_some() && rule.targets.is_empty() {
-                return Err(format!("rule {} has a check but no targets", rule.name));
+            if spec.check.is_some() && spec.targets.is_empty() {
+                return Err(format!("rule {} has a check but no targets", spec.name));
             }
-            for target in &rule.targets {
+            for target in &spec.targets {
                 let (model, field) = target.split_once('.').ok_or_else(|| {
-                    format!("rule {}: target `{target}` is not Model.field", rule.name)
+                    format!("rule {}: target `{target}` is not Model.field", spec.name)
                 })?;
                 let m = schema
                     .model(model)
-                    .ok_or_else(|| format!("rule {}: unknown model `{model}`", rule.name))?;
-                let f = schema.models[m]
-                    .fields
-                    .iter_mut()
-                    .find(|f| f.name == field)
-                    .ok_or_else(|| format!("rule {}: unknown field `{target}`", rule.name))?;
-                f.rules.push(i);
+                    .ok_or_else(|| format!("rule {}: unknown model `{model}`", spec.name))?;
+                if schema.models[m].field(field).is_none() {
+                    return Err(format!("rule {}: unknown field `{target}`", spec.name));
+                }
             }
+            rules.push(Rule {
+                id: Some(id),
+                code: Cow::Borrowed(id.code()),
+                name: Cow::Borrowed(id.name()),
+                severity: spec.severity,
+                default_severity: spec.severity,
+                enabled: true,
+                summary: spec.summary,
+                help: spec.help,
+                targets: spec.targets,
+                check: spec.check.map(Arc::new),
+                params: params.values(id),
+                doc,
+            });
         }
         for code_rule in CODE_RULES {
-            if !index.contains_key(code_rule.name) {
-                return Err(format!(
-                    "code rule {} has no rules/{0}.toml",
-                    code_rule.name
-                ));
-            }
             for model in code_rule.models {
-                let m = schema.model(model).ok_or_else(|| {
-                    format!("code rule {}: unknown model `{model}`", code_rule.name)
-                })?;
-                schema.models[m].code_rules.push(code_rule.check);
+                if schema.model(model).is_none() {
+                    return Err(format!(
+                        "code rule {}: unknown model `{model}`",
+                        code_rule.id.name()
+                    ));
+                }
             }
         }
-        Ok(Registry {
+        let mut index = HashMap::new();
+        for (i, rule) in rules.iter().enumerate() {
+            for key in [rule.code(), rule.name()] {
+                if index.insert(key.to_owned(), i).is_some() {
+                    return Err(format!("rule `{key}` is defined twice"));
+                }
+            }
+        }
+        let mut set = RuleSet {
             rules,
             index,
-            schema,
-        })
+            params,
+            field_rules: Vec::new(),
+            code_rules: Vec::new(),
+        };
+        set.wire();
+        Ok(set)
+    }
+
+    /// Work out which enabled rules apply to which fields and models.
+    fn wire(&mut self) {
+        let schema = schema::builtin();
+        let mut field_rules = vec![Vec::new(); schema.field_count()];
+        for (i, rule) in self.rules.iter().enumerate() {
+            if !rule.enabled || rule.check.is_none() {
+                continue;
+            }
+            for target in &rule.targets {
+                let field = target
+                    .split_once('.')
+                    .and_then(|(m, f)| Some(schema.models[schema.model(m)?].field(f)?.id));
+                if let Some(field) = field {
+                    field_rules[field].push(i);
+                }
+            }
+        }
+        let mut code_rules = vec![Vec::new(); schema.models.len()];
+        for code_rule in CODE_RULES {
+            if !self.rules[code_rule.id as usize].enabled {
+                continue;
+            }
+            for model in code_rule.models {
+                if let Some(m) = schema.model(model) {
+                    code_rules[m].push(code_rule.check);
+                }
+            }
+        }
+        self.field_rules = field_rules;
+        self.code_rules = code_rules;
     }
 
     /// Every rule, ordered by code.
-    pub fn rules(&'static self) -> &'static [Rule] {
+    pub fn rules(&self) -> &[Rule] {
         &self.rules
     }
 
     /// The rule with this code or name (`COC202`, `timeout-out-of-range`;
     /// codes are matched case-insensitively).
-    pub fn get(&'static self, code_or_name: &str) -> Option<&'static Rule> {
-        let i = self
-            .index
-            .get(code_or_name)
-            .or_else(|| self.index.get(&code_or_name.to_ascii_uppercase()))?;
-        Some(&self.rules[*i])
+    pub fn get(&self, code_or_name: &str) -> Option<&Rule> {
+        self.lookup(code_or_name).map(|i| &self.rules[i])
     }
 
-    /// The document models.
-    pub fn schema(&'static self) -> &'static Schema {
-        &self.schema
+    fn lookup(&self, code_or_name: &str) -> Option<usize> {
+        self.index
+            .get(code_or_name)
+            .or_else(|| self.index.get(&code_or_name.to_ascii_uppercase()))
+            .copied()
+    }
+
+    /// The built-in rule `id`.
+    pub fn rule(&self, id: RuleId) -> &Rule {
+        // Built-in rules sit at the index of their identifier (checked when
+        // the set is built), and a builder never removes one.
+        &self.rules[id as usize]
+    }
+
+    /// The typed parameters of the code rules.
+    pub fn params(&self) -> &RuleParams {
+        &self.params
+    }
+
+    /// The document models the rules check.
+    pub fn schema(&self) -> &'static Schema {
+        schema::builtin()
+    }
+
+    /// The enabled data rules that check the field with this id.
+    pub(crate) fn field_rules(&self, field: usize) -> &[usize] {
+        self.field_rules.get(field).map_or(&[], Vec::as_slice)
+    }
+
+    /// The enabled code rules that look at objects of the model with this
+    /// index.
+    pub(crate) fn code_rules(&self, model: usize) -> &[ObjectCheck] {
+        self.code_rules.get(model).map_or(&[], Vec::as_slice)
     }
 
     /// The rule at this index.
-    pub(crate) fn by_index(&'static self, i: usize) -> &'static Rule {
+    pub(crate) fn by_index(&self, i: usize) -> &Rule {
         &self.rules[i]
     }
-}
 
-static REGISTRY: OnceLock<Registry> = OnceLock::new();
-
-/// The registry of all built-in rules, built on first use.
-///
-/// ```
-/// let rule = coc_lint::registry().get("COC202").expect("a built-in rule");
-/// assert_eq!(rule.name(), "timeout-out-of-range");
-/// assert_eq!(rule.check().map(|c| c.describe()).as_deref(), Some("greater than 5 and less than 1800"));
-/// assert!(rule.doc().contains("## Why is this bad?"));
-/// ```
-///
-/// The rule files are embedded at build time and checked by the test suite,
-/// so building the registry cannot fail in a released binary.
-pub fn registry() -> &'static Registry {
-    REGISTRY.get_or_init(|| match Registry::build() {
-        Ok(registry) => registry,
-        // The embedded rule files are part of the program, not input; the
-        // test suite builds the registry, so this is unreachable in a build
-        // that passed its tests.
-        Err(e) => panic!("built-in rule files are inconsistent: {e}"),
-    })
-}
-
-/// The built-in rule named `name`. Only called with names of rules that
-/// exist (checked by `Registry::build` for code rules and by the tests).
-pub(crate) fn rule(name: &str) -> &'static Rule {
-    match registry().get(name) {
-        Some(rule) => rule,
-        None => panic!("no built-in rule named {name}"),
+    /// A diagnostic of the rule at index `i`; `None` when it is turned off.
+    pub(crate) fn diagnostic(
+        &self,
+        i: usize,
+        span: Span,
+        pointer: String,
+        message: String,
+    ) -> Diagnostic {
+        let rule = &self.rules[i];
+        Diagnostic::new(
+            rule.code.clone(),
+            rule.name.clone(),
+            rule.severity,
+            rule.help.clone(),
+            span,
+            pointer,
+            message,
+        )
     }
 }
 
-/// The state of one document's lint: the diagnostics found so far and the
-/// JSON pointer of the value being looked at.
+/// Builds a [`RuleSet`] from the built-in one: rules turned off or on,
+/// severities and parameters changed.
+#[derive(Debug, Clone)]
+pub struct RuleSetBuilder {
+    set: RuleSet,
+}
+
+impl RuleSetBuilder {
+    fn find(&self, rule: &str) -> Result<usize, RuleSetError> {
+        self.set
+            .lookup(rule)
+            .ok_or_else(|| RuleSetError::UnknownRule {
+                rule: rule.to_owned(),
+                suggestion: self.suggest(rule),
+            })
+    }
+
+    /// The closest rule name or code to `rule`, if one is close.
+    fn suggest(&self, rule: &str) -> Option<String> {
+        let wanted = rule.to_ascii_lowercase();
+        self.set
+            .rules
+            .iter()
+            .flat_map(|r| [r.name(), r.code()])
+            .map(|k| (strsim::jaro_winkler(&wanted, &k.to_ascii_lowercase()), k))
+            .filter(|(score, _)| *score >= 0.85)
+            .max_by(|a, b| a.0.total_cmp(&b.0))
+            .map(|(_, k)| k.to_owned())
+    }
+
+    /// Turn the rule with this code or name off.
+    pub fn disable(&mut self, rule: &str) -> Result<&mut Self, RuleSetError> {
+        let i = self.find(rule)?;
+        self.set.rules[i].enabled = false;
+        Ok(self)
+    }
+
+    /// Turn the rule with this code or name on.
+    pub fn enable(&mut self, rule: &str) -> Result<&mut Self, RuleSetError> {
+        let i = self.find(rule)?;
+        self.set.rules[i].enabled = true;
+        Ok(self)
+    }
+
+    /// Give the diagnostics of the rule with this code or name `severity`.
+    pub fn severity(&mut self, rule: &str, severity: Severity) -> Result<&mut Self, RuleSetError> {
+        let i = self.find(rule)?;
+        self.set.rules[i].severity = severity;
+        Ok(self)
+    }
+
+    /// Set parameter `key` of a code rule (`max` of
+    /// `too-many-target-instances`) to a value of the parameter's type.
+    pub fn param(
+        &mut self,
+        rule: &str,
+        key: &str,
+        value: serde_json::Value,
+    ) -> Result<&mut Self, RuleSetError> {
+        let i = self.find(rule)?;
+        let Some(id) = self.set.rules[i].id else {
+            return Err(RuleSetError::Param {
+                rule: rule.to_owned(),
+                key: key.to_owned(),
+                error: ParamError::Unknown { known: &[] },
+            });
+        };
+        self.set
+            .params
+            .set(id, key, &value)
+            .map_err(|error| RuleSetError::Param {
+                rule: id.name().to_owned(),
+                key: key.to_owned(),
+                error,
+            })?;
+        self.set.rules[i].params = self.set.params.values(id);
+        Ok(self)
+    }
+
+    /// The rule set.
+    pub fn build(mut self) -> RuleSet {
+        self.set.wire();
+        self.set
+    }
+}
+
+/// A change a [`RuleSetBuilder`] could not make.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub enum RuleSetError {
+    /// No rule has this code or name.
+    UnknownRule {
+        /// The code or name given.
+        rule: String,
+        /// The closest existing name or code, if one is close.
+        suggestion: Option<String>,
+    },
+    /// A parameter that does not exist or a value of the wrong type.
+    Param {
+        /// The rule's name.
+        rule: String,
+        /// The parameter's name.
+        key: String,
+        /// What is wrong.
+        error: ParamError,
+    },
+}
+
+impl fmt::Display for RuleSetError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            RuleSetError::UnknownRule { rule, suggestion } => {
+                write!(f, "no rule has the code or name `{rule}`")?;
+                if let Some(s) = suggestion {
+                    write!(f, "; did you mean `{s}`?")?;
+                }
+                Ok(())
+            }
+            RuleSetError::Param { rule, key, error } => match error {
+                ParamError::Unknown { known: [] } => {
+                    write!(f, "rule `{rule}` takes no parameters (given `{key}`)")
+                }
+                ParamError::Unknown { known } => write!(
+                    f,
+                    "rule `{rule}` has no parameter `{key}`; it takes `{}`",
+                    known.join("`, `")
+                ),
+                ParamError::WrongType { expected } => {
+                    write!(f, "parameter `{key}` of rule `{rule}` must be {expected}")
+                }
+            },
+        }
+    }
+}
+
+impl std::error::Error for RuleSetError {}
+
 /// One step of the path from the document root to the value being looked
 /// at; the JSON pointer is built from them only when a diagnostic needs it.
 #[derive(Debug, Clone, Copy)]
@@ -334,16 +600,31 @@ pub(crate) enum Token<'a> {
     Index(usize),
 }
 
-#[derive(Default)]
+/// The state of one document's lint: the rule set, the diagnostics found so
+/// far and the path to the value being looked at.
 pub(crate) struct Cx<'a> {
+    pub(crate) rules: &'a RuleSet,
     pub(crate) diagnostics: Vec<Diagnostic>,
+    /// Diagnostics of rules turned off in the rule set: built (so that a
+    /// rule's code reads the same whether or not it is on) and dropped.
+    muted: Vec<Diagnostic>,
     /// Spans of values that may be secrets.
     pub(crate) sensitive: Vec<Span>,
     /// Where the walk is.
     pub(crate) path: Vec<Token<'a>>,
 }
 
-impl Cx<'_> {
+impl<'a> Cx<'a> {
+    pub(crate) fn new(rules: &'a RuleSet) -> Self {
+        Cx {
+            rules,
+            diagnostics: Vec::new(),
+            muted: Vec::new(),
+            sensitive: Vec::new(),
+            path: Vec::new(),
+        }
+    }
+
     /// The JSON pointer of the value being looked at.
     pub(crate) fn pointer(&self) -> String {
         let mut p = String::new();
@@ -365,29 +646,35 @@ impl Cx<'_> {
         p
     }
 
-    /// Report a diagnostic of the rule `name` at `span`.
+    /// Report a diagnostic of the built-in rule `id` at `span`.
     pub(crate) fn report(
         &mut self,
-        name: &str,
+        id: RuleId,
         span: Span,
         pointer: String,
         message: String,
     ) -> &mut Diagnostic {
-        self.report_rule(rule(name), span, pointer, message)
+        self.report_index(id as usize, span, pointer, message)
     }
 
-    /// Report a diagnostic of `rule` at `span`.
-    pub(crate) fn report_rule(
+    /// Report a diagnostic of the rule at index `i` of the rule set.
+    pub(crate) fn report_index(
         &mut self,
-        rule: &'static Rule,
+        i: usize,
         span: Span,
         pointer: String,
         message: String,
     ) -> &mut Diagnostic {
-        self.diagnostics
-            .push(Diagnostic::new(rule, span, pointer, message));
-        let last = self.diagnostics.len() - 1;
-        &mut self.diagnostics[last]
+        let d = self.rules.diagnostic(i, span, pointer, message);
+        let list = if self.rules.by_index(i).enabled {
+            &mut self.diagnostics
+        } else {
+            self.muted.clear();
+            &mut self.muted
+        };
+        list.push(d);
+        let last = list.len() - 1;
+        &mut list[last]
     }
 }
 
@@ -397,7 +684,7 @@ mod tests {
 
     #[test]
     fn registry_builds_and_every_rule_is_documented() {
-        let reg = registry();
+        let reg = RuleSet::builtin();
         assert!(reg.rules().len() >= 50);
         for rule in reg.rules() {
             let doc = rule.doc();
@@ -434,7 +721,7 @@ mod tests {
     fn every_pattern_compiles() {
         // Patterns are compiled on first use, not at start-up: check them all
         // here.
-        for rule in registry().rules() {
+        for rule in RuleSet::builtin().rules() {
             if let Some(check) = rule.check() {
                 check
                     .compile()
@@ -445,10 +732,97 @@ mod tests {
 
     #[test]
     fn lookup_by_code_or_name() {
-        let reg = registry();
+        let reg = RuleSet::builtin();
         assert_eq!(reg.get("COC202").unwrap().name(), "timeout-out-of-range");
         assert_eq!(reg.get("coc202").unwrap().name(), "timeout-out-of-range");
         assert_eq!(reg.get("timeout-out-of-range").unwrap().code(), "COC202");
         assert!(reg.get("nope").is_none());
+    }
+
+    #[test]
+    fn rule_ids_sit_at_their_index_and_name_their_rule() {
+        let reg = RuleSet::builtin();
+        assert_eq!(RuleId::ALL.len(), reg.rules().len());
+        for &id in RuleId::ALL {
+            let rule = reg.rule(id);
+            assert_eq!((rule.code(), rule.name()), (id.code(), id.name()));
+            assert_eq!(rule.id(), Some(id));
+        }
+    }
+
+    #[test]
+    fn every_rule_parameter_is_typed_and_documented() {
+        let reg = RuleSet::builtin();
+        for rule in reg.rules() {
+            let id = rule.id().unwrap();
+            let keys: Vec<&str> = rule.params().iter().map(|(k, _)| *k).collect();
+            assert_eq!(keys, RuleParams::keys(id), "{}", rule.name());
+        }
+        assert_eq!(reg.params().too_many_target_instances.max, 200);
+        assert_eq!(
+            reg.params().missing_finish_time.statuses,
+            ["FINISHED", "CANCELED"]
+        );
+    }
+
+    #[test]
+    fn a_builder_turns_rules_off_and_changes_severities_and_parameters() {
+        let mut b = RuleSet::builder();
+        b.disable("COC206")
+            .unwrap()
+            .severity("unknown-field", Severity::Error)
+            .unwrap()
+            .param("too-many-target-instances", "max", serde_json::json!(3))
+            .unwrap();
+        let set = b.build();
+        assert!(!set.rule(RuleId::ExecuteUserNotRoot).is_enabled());
+        assert_eq!(set.rule(RuleId::UnknownField).severity(), Severity::Error);
+        assert_eq!(
+            set.rule(RuleId::UnknownField).default_severity(),
+            Severity::Warning
+        );
+        assert_eq!(set.params().too_many_target_instances.max, 3);
+        assert!(set.rule(RuleId::TooManyTargetInstances).doc().contains('3'));
+        // The built-in set is untouched.
+        let builtin = RuleSet::builtin();
+        assert!(builtin.rule(RuleId::ExecuteUserNotRoot).is_enabled());
+        assert_eq!(builtin.params().too_many_target_instances.max, 200);
+    }
+
+    #[test]
+    fn builder_errors_say_what_is_wrong() {
+        let mut b = RuleSet::builder();
+        let e = b.disable("execute-user-not-rot").unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "no rule has the code or name `execute-user-not-rot`; did you mean `execute-user-not-root`?"
+        );
+        let e = b.param("COC206", "max", serde_json::json!(1)).unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "rule `execute-user-not-root` takes no parameters (given `max`)"
+        );
+        let e = b
+            .param("too-many-target-instances", "maximum", serde_json::json!(1))
+            .unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "rule `too-many-target-instances` has no parameter `maximum`; it takes `max`"
+        );
+        let e = b
+            .param("too-many-target-instances", "max", serde_json::json!("ten"))
+            .unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "parameter `max` of rule `too-many-target-instances` must be an integer"
+        );
+        let e = b
+            .param(
+                "missing-finish-time",
+                "statuses",
+                serde_json::json!(["A", 1]),
+            )
+            .unwrap_err();
+        assert!(e.to_string().ends_with("must be a list of strings"), "{e}");
     }
 }

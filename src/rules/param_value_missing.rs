@@ -1,11 +1,11 @@
 //! `param-value-missing`: a script parameter whose `param_value` is absent
 //! or empty while it has no `param_refer` to take its value from.
 
-use super::{CodeRule, Cx};
+use super::{CodeRule, Cx, RuleId};
 use crate::load::ast::{Node, Value};
 
 pub(crate) const RULE: CodeRule = CodeRule {
-    name: "param-value-missing",
+    id: RuleId::ParamValueMissing,
     models: &["ScriptExecuteInputParam"],
     check,
 };
@@ -30,13 +30,13 @@ fn check(object: &Node<'_>, cx: &mut Cx<'_>) {
         None => {
             let message =
                 format!("the parameter `{name}` has no `param_value` and no `param_refer`");
-            cx.report(RULE.name, object.span, cx.pointer(), message);
+            cx.report(RULE.id, object.span, cx.pointer(), message);
         }
         Some(value) if value.as_str() == Some("") => {
             let message =
                 format!("the parameter `{name}` has an empty `param_value` and no `param_refer`");
             let pointer = cx.pointer_to(&["param_value"]);
-            cx.report(RULE.name, value.span, pointer, message);
+            cx.report(RULE.id, value.span, pointer, message);
         }
         Some(_) => {}
     }

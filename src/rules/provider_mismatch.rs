@@ -2,18 +2,18 @@
 //! different providers. An instance without `provider` uses the default
 //! (`default` in the rule file, ECS as documented).
 
-use super::{rule, CodeRule, Cx};
+use super::{CodeRule, Cx, RuleId};
 use crate::load::ast::Node;
 use crate::source::Span;
 
 pub(crate) const RULE: CodeRule = CodeRule {
-    name: "provider-mismatch",
+    id: RuleId::ProviderMismatch,
     models: &["ScriptExecuteModel"],
     check,
 };
 
 fn check(object: &Node<'_>, cx: &mut Cx<'_>) {
-    let default = rule(RULE.name).param_str("default").unwrap_or("ECS");
+    let default = cx.rules.params().provider_mismatch.default.as_str();
     let mut first: Option<(&str, Span)> = None;
     for (b, batch) in super::util::items(object, "execute_batches")
         .iter()
@@ -57,7 +57,7 @@ fn check(object: &Node<'_>, cx: &mut Cx<'_>) {
                     } else {
                         String::new()
                     };
-                    cx.report(RULE.name, span, pointer, format!("{message}{note}"))
+                    cx.report(RULE.id, span, pointer, format!("{message}{note}"))
                         .label(first_span, format!("the first instance uses {expected}"));
                 }
                 Some(_) => {}

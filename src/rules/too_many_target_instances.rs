@@ -1,11 +1,11 @@
 //! `too-many-target-instances`: the batches of one ExecuteScript body
 //! target more hosts in all than the API allows (`max` in the rule file).
 
-use super::{rule, CodeRule, Cx};
+use super::{CodeRule, Cx, RuleId};
 use crate::load::ast::Node;
 
 pub(crate) const RULE: CodeRule = CodeRule {
-    name: "too-many-target-instances",
+    id: RuleId::TooManyTargetInstances,
     models: &["ScriptExecuteModel"],
     check,
 };
@@ -18,15 +18,12 @@ fn check(object: &Node<'_>, cx: &mut Cx<'_>) {
         .iter()
         .map(|b| super::util::items(b, "target_instances").len())
         .sum();
-    let Some(max) = rule(RULE.name).param_f64("max") else {
-        return;
-    };
-    if total as f64 > max {
+    let max = cx.rules.params().too_many_target_instances.max;
+    if i64::try_from(total).map_or(true, |total| total > max) {
         let message = format!(
-            "the batches target {total} instances in all, but one execution may target at most {}",
-            super::check::fmt_number(max)
+            "the batches target {total} instances in all, but one execution may target at most {max}"
         );
         let pointer = cx.pointer_to(&["execute_batches"]);
-        cx.report(RULE.name, batches.span, pointer, message);
+        cx.report(RULE.id, batches.span, pointer, message);
     }
 }

@@ -4,7 +4,7 @@
 //! rules' docs in `rules/`.
 
 use super::check::Subject;
-use super::Cx;
+use super::{Cx, RuleId};
 use crate::load::ast::{Node, Value};
 use crate::schema::{Field, FieldType, Schema};
 
@@ -98,7 +98,7 @@ pub(crate) fn check<'n>(
             show_value(node, field.sensitive),
             ty.describe(schema)
         );
-        cx.report("wrong-type", node.span, cx.pointer(), message);
+        cx.report(RuleId::WrongType, node.span, cx.pointer(), message);
         Typed::Done
     };
     match (&node.value, ty) {
@@ -113,7 +113,7 @@ pub(crate) fn check<'n>(
                 "`{name}` is the string {s:?}, but it must be {}; the server coerces it",
                 ty.describe(schema)
             );
-            cx.report("number-as-string", node.span, cx.pointer(), message);
+            cx.report(RuleId::NumberAsString, node.span, cx.pointer(), message);
             number(node, s, name, ty, cx)
         }
         _ => wrong(cx),
@@ -137,7 +137,7 @@ fn number<'n>(
             if !value.is_finite() {
                 let message =
                     format!("`{name}` is {raw}, which is too large for a double-precision number");
-                cx.report("number-overflow", node.span, cx.pointer(), message);
+                cx.report(RuleId::NumberOverflow, node.span, cx.pointer(), message);
                 return Typed::Done;
             }
             return Typed::Scalar(Subject::Number { value, raw });
@@ -145,7 +145,7 @@ fn number<'n>(
     };
     let overflow = |cx: &mut Cx<'_>| {
         let message = format!("`{name}` is {raw}, which does not fit in a {bits}-bit integer");
-        cx.report("number-overflow", node.span, cx.pointer(), message);
+        cx.report(RuleId::NumberOverflow, node.span, cx.pointer(), message);
         Typed::Done
     };
     if !raw.contains(['.', 'e', 'E']) {
@@ -163,11 +163,11 @@ fn number<'n>(
     }
     if value.fract() != 0.0 {
         let message = format!("`{name}` is {raw}, but it must be an integer");
-        cx.report("wrong-type", node.span, cx.pointer(), message);
+        cx.report(RuleId::WrongType, node.span, cx.pointer(), message);
         return Typed::Done;
     }
     let message = format!("`{name}` is {raw}, an integer written as a decimal number");
-    cx.report("float-for-integer", node.span, cx.pointer(), message);
+    cx.report(RuleId::FloatForInteger, node.span, cx.pointer(), message);
     Typed::Scalar(Subject::Number { value, raw })
 }
 

@@ -1,17 +1,19 @@
 //! `unexpected-finish-time`: a ticket whose status says it has not finished
 //! (`statuses` in the rule file) but that has a `gmt_finished`.
 
-use super::{CodeRule, Cx};
+use super::{CodeRule, Cx, RuleId};
 use crate::load::ast::Node;
 
 pub(crate) const RULE: CodeRule = CodeRule {
-    name: "unexpected-finish-time",
+    id: RuleId::UnexpectedFinishTime,
     models: &["JobScriptOrderInfoModel", "JobScriptOrderListModel"],
     check,
 };
 
 fn check(object: &Node<'_>, cx: &mut Cx<'_>) {
-    let Some((status_node, status)) = super::util::status_among(object, RULE.name) else {
+    let Some((status_node, status)) =
+        super::util::status_among(object, &cx.rules.params().unexpected_finish_time.statuses)
+    else {
         return;
     };
     let Some(finished) = object.get("gmt_finished") else {
@@ -21,7 +23,7 @@ fn check(object: &Node<'_>, cx: &mut Cx<'_>) {
     if super::util::integer(finished).is_some() {
         let message = format!("the ticket's status is {status}, but it has a `gmt_finished`");
         let pointer = cx.pointer_to(&["gmt_finished"]);
-        cx.report(RULE.name, finished.span, pointer, message)
+        cx.report(RULE.id, finished.span, pointer, message)
             .label(status_node.span, "status set here");
     }
 }

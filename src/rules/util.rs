@@ -52,16 +52,16 @@ mod tests {
     }
 }
 
-/// The ticket's `status` node and value, when the value is one of the
-/// `statuses` listed in the rule file of `rule_name`.
+/// The ticket's `status` node and value, when the value is one of
+/// `statuses`.
 pub(crate) fn status_among<'n>(
     object: &'n Node<'n>,
-    rule_name: &str,
+    statuses: &[String],
 ) -> Option<(&'n Node<'n>, &'n str)> {
     let node = object.get("status")?;
     let status = node.as_str()?;
-    super::rule(rule_name)
-        .param_strs("statuses")
+    statuses
+        .iter()
         .any(|s| s == status)
         .then_some((node, status))
 }
