@@ -330,3 +330,45 @@ fn secrets_never_reach_any_report_format() {
         }
     }
 }
+
+/// A key, a value or a path that holds terminal escapes reaches every
+/// message escaped (issue 7, defect 5): a crafted file cannot repaint or
+/// rewrite a CI log.
+#[test]
+fn terminal_escapes_in_input_are_escaped_in_every_message() {
+    let doc = br#"{"timeout": 300, "success_rate": 100, "execute_user": "root", "x\u001b[31mRED\u001b[0m\u202e\r": 1, "script_params": [{"param_name": "a\u001b]0;title\u0007", "param_value": "v"}]}"#;
+    for format in ["human", "json"] {
+        let out = common::run_stdin(&["check", "--color", "never", "--format", format, "-"], doc);
+        let stdout = String::from_utf8(out.stdout).unwrap();
+        assert!(
+            !stdout
+                .chars()
+                .any(|c| c == '\u{1b}' || c == '\u{7}' || c == '\u{202e}' || c == '\r'),
+            "{format}: {stdout:?}"
+        );
+        let message = if format == "json" {
+            let v: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+            // The pointer is the exact key, JSON-escaped.
+            assert_eq!(
+                v["diagnostics"][0]["pointer"],
+                "/x\u{1b}[31mRED\u{1b}[0m\u{202e}\r"
+            );
+            v["diagnostics"][0]["message"].as_str().unwrap().to_owned()
+        } else {
+            stdout.clone()
+        };
+        assert!(
+            message.contains("`x\\u{1b}[31mRED\\u{1b}[0m\\u{202e}\\r`"),
+            "{format}: {stdout}"
+        );
+    }
+    // The library's values are escaped too: a tool that prints a message
+    // as it is cannot be fooled either.
+    let report = coc_lint::Linter::new().lint_bytes("x.json", doc);
+    for d in &report.diagnostics {
+        for text in [Some(&d.message), d.help.as_ref()].into_iter().flatten() {
+            assert!(!text.chars().any(coc_lint::escape::is_unsafe), "{text:?}");
+        }
+    }
+    assert!(report.diagnostics.iter().any(|d| d.name == "unknown-field"));
+}

@@ -115,7 +115,7 @@ impl Reporter for JsonReporter {
                     })
                     .collect(),
             };
-            serde_json::to_writer(&mut *out, &item)?;
+            super::write_json(out, &item)?;
         }
         Ok(())
     }
@@ -125,7 +125,7 @@ impl Reporter for JsonReporter {
             out.write_all(b"{\"diagnostics\":[")?;
         }
         out.write_all(b"],\"summary\":")?;
-        serde_json::to_writer(&mut *out, summary)?;
+        super::write_json(out, summary)?;
         out.write_all(b"}\n")?;
         out.flush()
     }

@@ -10,6 +10,44 @@ use serde::Serialize;
 use crate::diagnostic::Severity;
 use crate::lint::FileReport;
 
+/// Write `value` as compact JSON, with every character that
+/// [`crate::escape::is_unsafe`] flags written as a `\uXXXX` escape: the
+/// document means the same to a JSON reader, and a terminal or CI log that
+/// shows the raw report cannot be repainted by a key or pointer from the
+/// input (serde_json itself escapes only C0 controls). Every JSON-based
+/// format writes through it.
+pub fn write_json<T: Serialize + ?Sized>(
+    out: &mut dyn std::io::Write,
+    value: &T,
+) -> std::io::Result<()> {
+    let mut ser = serde_json::Serializer::with_formatter(out, SafeFormatter);
+    value.serialize(&mut ser).map_err(std::io::Error::from)
+}
+
+/// serde_json's compact formatter, but escaping what a terminal would act
+/// on (DEL, C1 controls, bidi and zero-width characters) as well.
+struct SafeFormatter;
+
+impl serde_json::ser::Formatter for SafeFormatter {
+    fn write_string_fragment<W: ?Sized + std::io::Write>(
+        &mut self,
+        writer: &mut W,
+        fragment: &str,
+    ) -> std::io::Result<()> {
+        let mut rest = fragment;
+        while let Some((i, c)) = rest
+            .char_indices()
+            .find(|(_, c)| crate::escape::is_unsafe(*c))
+        {
+            writer.write_all(&rest.as_bytes()[..i])?;
+            // Every unsafe character is in the Basic Multilingual Plane.
+            write!(writer, "\\u{:04x}", u32::from(c))?;
+            rest = &rest[i + c.len_utf8()..];
+        }
+        writer.write_all(rest.as_bytes())
+    }
+}
+
 /// Counts over a whole run.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
 pub struct Summary {
