@@ -1,5 +1,8 @@
-//! `param-value-missing`: a script parameter whose `param_value` is absent
-//! or empty while it has no `param_refer` to take its value from.
+//! `param-value-missing`: a script parameter whose `param_value` is absent,
+//! empty or `null` while it has no `param_refer` to take its value from.
+//! The three are one case: the documentation lets the value "be empty" when
+//! a reference is given, and the schema marks `param_value` nullable so that
+//! `null` beside a reference is not a type error.
 
 use super::{CodeRule, Cx, RuleId};
 use crate::load::ast::{Node, Value};
@@ -32,9 +35,14 @@ fn check(object: &Node<'_>, cx: &mut Cx<'_>) {
                 format!("the parameter `{name}` has no `param_value` and no `param_refer`");
             cx.report(RULE.id, object.span, cx.pointer(), message);
         }
-        Some(value) if value.as_str() == Some("") => {
+        Some(value) if value.as_str() == Some("") || matches!(value.value, Value::Null) => {
+            let what = if value.as_str().is_some() {
+                "an empty"
+            } else {
+                "a null"
+            };
             let message =
-                format!("the parameter `{name}` has an empty `param_value` and no `param_refer`");
+                format!("the parameter `{name}` has {what} `param_value` and no `param_refer`");
             let pointer = cx.pointer_to(&["param_value"]);
             cx.report(RULE.id, value.span, pointer, message);
         }
