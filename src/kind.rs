@@ -45,6 +45,17 @@ impl DocumentKind {
     /// Guess the kind of a document from its keys; `None` when it is none of
     /// them.
     ///
+    /// An envelope `{"data": ...}` is a ticket list when `data` holds
+    /// `total` or `data`, and a ticket response otherwise: also when `data`
+    /// is not an object (`{"data": null}`), which the walk then reports as
+    /// the wrong type at `/data`, provided `data` is the envelope's only
+    /// key. A bare object is the kind whose root model its keys match best:
+    /// a key is evidence for a model when it is one of the model's fields
+    /// or a near miss of one (`time_out`); the document must give some
+    /// evidence, and at least as many of its keys must be evidence as not.
+    /// So a CreateScript body, which shares `properties` with a ticket and
+    /// `script_params` with execution parameters, is none of them.
+    ///
     /// ```
     /// use coc_lint::{load::parse, DocumentKind};
     ///
@@ -53,44 +64,48 @@ impl DocumentKind {
     /// ```
     pub fn detect(root: &Node<'_>) -> Option<DocumentKind> {
         let members = root.as_object()?;
-        let has = |key: &str| members.iter().any(|m| m.key == key);
         if let Some(data) = root.get("data") {
             return match &data.value {
                 Value::Object(_) if data.get("total").is_some() || data.get("data").is_some() => {
                     Some(DocumentKind::TicketList)
                 }
                 Value::Object(_) => Some(DocumentKind::TicketResponse),
+                _ if members.iter().all(|m| m.key == "data") => Some(DocumentKind::TicketResponse),
                 _ => None,
             };
         }
-        if has("execute_param") || has("execute_batches") {
-            return Some(DocumentKind::ExecuteScript);
+        let schema = crate::schema::builtin();
+        let mut best: Option<(usize, DocumentKind)> = None;
+        // In order of precedence when the evidence is even.
+        for kind in [
+            DocumentKind::ExecuteScript,
+            DocumentKind::Ticket,
+            DocumentKind::ExecuteParam,
+        ] {
+            let Some(model) = schema.kind(kind.name()).map(|k| &schema.models[k.model]) else {
+                continue;
+            };
+            let (mut exact, mut near) = (0, 0);
+            for m in members {
+                if model.field(&m.key).is_some() {
+                    exact += 1;
+                } else if model.closest_field(&m.key, NEAR_MISS).is_some() {
+                    near += 1;
+                }
+            }
+            let strangers = members.len() - exact - near;
+            let convincing = exact >= 2 || (exact == 1 && exact + near >= strangers);
+            if convincing && best.is_none_or(|(b, _)| exact + near > b) {
+                best = Some((exact + near, kind));
+            }
         }
-        const TICKET: [&str; 7] = [
-            "execute_uuid",
-            "gmt_created",
-            "gmt_finished",
-            "execute_costs",
-            "creator",
-            "status",
-            "properties",
-        ];
-        if TICKET.iter().any(|k| has(k)) {
-            return Some(DocumentKind::Ticket);
-        }
-        const PARAM: [&str; 5] = [
-            "timeout",
-            "success_rate",
-            "execute_user",
-            "script_params",
-            "resourceful",
-        ];
-        if PARAM.iter().any(|k| has(k)) {
-            return Some(DocumentKind::ExecuteParam);
-        }
-        None
+        best.map(|(_, kind)| kind)
     }
 }
+
+/// How alike a key and a field name must be (Jaro-Winkler) for the key to
+/// count as a misspelling of the field when telling document kinds apart.
+const NEAR_MISS: f64 = 0.85;
 
 impl fmt::Display for DocumentKind {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -149,7 +164,34 @@ mod tests {
             detect(r#"{"execute_batches": []}"#),
             Some(DocumentKind::ExecuteScript)
         );
-        assert_eq!(detect(r#"{"data": "SCT1"}"#), None);
+        assert_eq!(
+            detect(r#"{"data": "SCT1"}"#),
+            Some(DocumentKind::TicketResponse)
+        );
+        assert_eq!(
+            detect(r#"{"data": null}"#),
+            Some(DocumentKind::TicketResponse)
+        );
+        assert_eq!(detect(r#"{"data": "SCT1", "name": "x"}"#), None);
+        // Misspelled keys are evidence beside an exact field; strangers
+        // are not.
+        assert_eq!(
+            detect(r#"{"timeout": 30, "sucess_rate": 100, "user": "root"}"#),
+            Some(DocumentKind::ExecuteParam)
+        );
+        assert_eq!(
+            detect(r#"{"status": "X", "foo": 1}"#),
+            Some(DocumentKind::Ticket)
+        );
+        assert_eq!(detect(r#"{"job_id": "SCT1", "state": "done"}"#), None);
+        assert_eq!(detect(r#"{"status": "X", "foo": 1, "bar": 2}"#), None);
+        // A CreateScript body shares a key with a ticket and one with
+        // execution parameters, but is neither.
+        let create_script = r#"{"content": "echo ${value}", "description": "d", "name": "n",
+            "properties": {"risk_level": "HIGH", "version": "1.0.0"},
+            "script_params": [{"param_name": "a", "param_value": "s", "sensitive": true}],
+            "type": "SHELL"}"#;
+        assert_eq!(detect(create_script), None);
         assert_eq!(detect(r#"[1]"#), None);
         assert_eq!(detect(r#"{}"#), None);
     }

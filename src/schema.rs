@@ -93,6 +93,26 @@ impl Model {
     pub fn field(&self, key: &str) -> Option<&Field> {
         self.fields.iter().find(|f| f.name == key)
     }
+
+    /// The field whose name is most like `key` (`timeOut`, `time_out` and
+    /// `tiemout` are all like `timeout`), if its Jaro-Winkler similarity is
+    /// at least `threshold`. Case, `-` and `_` are ignored.
+    pub fn closest_field(&self, key: &str, threshold: f64) -> Option<&Field> {
+        let key_lower = key.to_ascii_lowercase().replace(['-', ' '], "_");
+        let key_squashed = key_lower.replace('_', "");
+        self.fields
+            .iter()
+            .map(|f| {
+                let score = strsim::jaro_winkler(&key_lower, &f.name).max(strsim::jaro_winkler(
+                    &key_squashed,
+                    &f.name.replace('_', ""),
+                ));
+                (score, f)
+            })
+            .filter(|(score, _)| *score >= threshold)
+            .max_by(|a, b| a.0.total_cmp(&b.0))
+            .map(|(_, f)| f)
+    }
 }
 
 /// A kind of document coc-lint recognises.

@@ -8,21 +8,7 @@ use crate::schema::Model;
 
 /// The known field most like `key`, if one is close enough to suggest.
 pub(crate) fn suggest<'m>(key: &str, model: &'m Model, threshold: f64) -> Option<&'m str> {
-    let key_lower = key.to_ascii_lowercase().replace(['-', ' '], "_");
-    let key_squashed = key_lower.replace('_', "");
-    model
-        .fields
-        .iter()
-        .map(|f| {
-            let score = strsim::jaro_winkler(&key_lower, &f.name).max(strsim::jaro_winkler(
-                &key_squashed,
-                &f.name.replace('_', ""),
-            ));
-            (score, f.name.as_str())
-        })
-        .filter(|(score, _)| *score >= threshold)
-        .max_by(|a, b| a.0.total_cmp(&b.0))
-        .map(|(_, name)| name)
+    model.closest_field(key, threshold).map(|f| f.name.as_str())
 }
 
 /// Report `member`, which `model` does not document.
