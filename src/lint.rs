@@ -440,8 +440,12 @@ impl Linter {
         for member in members {
             match model.field(&member.key) {
                 None => fields::unknown(member, model, cx),
-                Some(field) if field.discarded => fields::discarded(member, model, cx),
                 Some(field) => {
+                    // A discarded field has no effect, but its value is still
+                    // validated against the type and length the spec gives.
+                    if field.discarded {
+                        fields::discarded(member, model, cx);
+                    }
                     cx.path.push(Token::Key(&member.key));
                     self.walk_value(&member.value, field, &field.ty, cx);
                     cx.path.pop();

@@ -24,6 +24,7 @@ const NO_FIXTURE: [&str; 2] = ["io-error", "file-too-large"];
 const UNAVOIDABLE_COMPANIONS: &[(&str, &[&str])] = &[
     ("execute-user-length", &["execute-user-not-root"]),
     ("too-many-target-instances", &["batch-instance-count"]),
+    ("discarded-id-length", &["discarded-field"]),
 ];
 
 /// What the diagnostic of a rule covers in `fixtures/invalid/<rule>.json`.
@@ -120,6 +121,10 @@ const SPANS: &[(&str, Expect)] = &[
     (
         "region-id-length",
         Text(r#""cn-north-4-availability-zone-abc1""#),
+    ),
+    (
+        "discarded-id-length",
+        Text(r#""7aec98ca5c1a4a649f3b1c2d3e4f5a6b7c8d9e0f""#),
     ),
     ("invalid-instance-type", Text(r#""CONTAINER""#)),
     ("provider-mismatch", Text(r#""CCE""#)),
