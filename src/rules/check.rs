@@ -413,9 +413,11 @@ impl Check {
                 self.compile().ok()?;
                 let charset = compiled.get()?.as_ref()?;
                 let (i, c) = charset.first_outside(s)?;
-                // A secret's characters are not quoted, only the position.
+                // A secret is never quoted: its offending character is named
+                // by its code point only (the snippet is masked, so without
+                // it the user could not find the character), never shown.
                 let what = if sensitive {
-                    "a character that is not allowed".to_string()
+                    format!("U+{:04X} (a character that is not allowed)", c as u32)
                 } else {
                     show_char(c)
                 };
