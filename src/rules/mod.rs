@@ -700,6 +700,15 @@ mod tests {
                     rule.name()
                 );
             }
+            // A rule that names a contradiction of the documentation
+            // says what it decided.
+            if doc.contains("Discrepancies") {
+                assert!(
+                    doc.contains("## Decision"),
+                    "rules/{}.md cites a discrepancy of the docs but has no `## Decision`",
+                    rule.name()
+                );
+            }
             assert!(
                 !doc.contains("{{"),
                 "rules/{}.md has an unfilled placeholder",
