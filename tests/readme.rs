@@ -1,9 +1,19 @@
-//! The README's promises: its rule table lists every rule. (Its Rust
+//! The README's promises, checked: its rule table lists every rule, and
+//! every output it shows is what the real binary prints today. (Its Rust
 //! example runs as a doctest: see `ReadmeDoctests` in `src/lib.rs`.)
+//!
+//! A shown output is a ```` ```console ```` block whose first line is
+//! `$ coc-lint ARGS` and whose other lines are the expected standard output
+//! (a last line `...` means the output goes on: the block is a prefix), and
+//! the ```` ```text ```` block after "The first ends with", which is the end
+//! of the set-up's main command, `check fixtures/`.
+
+mod common;
+
+const README: &str = include_str!("../README.md");
 
 #[test]
 fn the_rule_table_lists_every_rule() {
-    let readme = include_str!("../README.md");
     for rule in coc_lint::RuleSet::builtin().rules() {
         let row = format!(
             "| {} | `{}` | {} |",
@@ -11,6 +21,80 @@ fn the_rule_table_lists_every_rule() {
             rule.name(),
             rule.severity()
         );
-        assert!(readme.contains(&row), "README.md lacks the row `{row}`");
+        assert!(README.contains(&row), "README.md lacks the row `{row}`");
     }
+}
+
+/// The fenced blocks of `kind` (`console`, `text`), with the text before
+/// each.
+fn blocks(kind: &str) -> Vec<(&'static str, &'static str)> {
+    let fence = format!("```{kind}\n");
+    let mut found = Vec::new();
+    let mut rest = README;
+    let mut before_start = 0;
+    while let Some(i) = rest.find(&fence) {
+        let body_start = i + fence.len();
+        let Some(len) = rest[body_start..].find("```") else {
+            break;
+        };
+        let offset = README.len() - rest.len();
+        found.push((
+            &README[before_start..offset + i],
+            &rest[body_start..body_start + len],
+        ));
+        rest = &rest[body_start + len + 3..];
+        before_start = README.len() - rest.len();
+    }
+    found
+}
+
+fn stdout_of(args: &[&str]) -> String {
+    let out = common::bin()
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("the binary runs");
+    String::from_utf8(out.stdout).expect("UTF-8 output")
+}
+
+#[test]
+fn every_console_block_shows_what_the_binary_prints() {
+    let mut checked = 0;
+    for (_, body) in blocks("console") {
+        let Some((command, expected)) = body.split_once('\n') else {
+            continue;
+        };
+        let Some(args) = command.strip_prefix("$ coc-lint ") else {
+            continue;
+        };
+        let args: Vec<&str> = args.split_whitespace().collect();
+        let actual = stdout_of(&args);
+        match expected.strip_suffix("...\n") {
+            Some(prefix) => assert!(
+                actual.starts_with(prefix),
+                "README block `{command}` is not what the binary prints; it prints:\n{actual}"
+            ),
+            None => assert_eq!(
+                actual, expected,
+                "README block `{command}` is not what the binary prints"
+            ),
+        }
+        checked += 1;
+    }
+    assert!(checked >= 2, "only {checked} console blocks found");
+}
+
+#[test]
+fn the_set_up_command_ends_as_the_readme_says() {
+    let (_, shown) = blocks("text")
+        .into_iter()
+        .find(|(before, _)| before.trim_end().ends_with("The first ends with"))
+        .expect("the README shows how `check fixtures/` ends");
+    let actual = stdout_of(&["check", "fixtures/"]);
+    assert!(
+        actual.ends_with(shown),
+        "README says `check fixtures/` ends with\n{shown}but it ends with\n{}",
+        actual.lines().last().unwrap_or("")
+    );
 }
