@@ -61,7 +61,13 @@ fn main() {
     fs::write(Path::new(&out_dir).join("rule_ids.rs"), rule_ids(&rules))
         .expect("OUT_DIR is writable");
     let rules_json = write("rules.json", &serde_json::Value::Array(rules));
-    write("schema.json", &toml_to_json(&schema));
+    let schema_value = toml_to_json(&schema);
+    fs::write(
+        Path::new(&out_dir).join("schema_names.rs"),
+        schema_names(&schema_value),
+    )
+    .expect("OUT_DIR is writable");
+    write("schema.json", &schema_value);
     writeln!(docs, "/// Every rule file, as a JSON array.\npub(crate) static RULES_JSON: &str = include_str!({rules_json:?});")
         .expect("writing to a String");
     fs::write(Path::new(&out_dir).join("rules_index.rs"), docs).expect("OUT_DIR is writable");
@@ -230,5 +236,60 @@ fn rule_ids(rules: &[serde_json::Value]) -> String {
         .expect("String");
     }
     s.push_str("            _ => Vec::new(),\n        }\n    }\n}\n");
+    s
+}
+
+/// Generated Rust for `rules/schema.toml`: a constant per model name and
+/// per field name, so that code naming a model or a field that the schema
+/// does not have fails to build instead of silently matching nothing.
+fn schema_names(schema: &serde_json::Value) -> String {
+    let mut models = std::collections::BTreeSet::new();
+    let mut fields = std::collections::BTreeSet::new();
+    for model in schema["model"]
+        .as_array()
+        .expect("schema.toml has [[model]]s")
+    {
+        models.insert(
+            model["name"]
+                .as_str()
+                .expect("a model has a name")
+                .to_owned(),
+        );
+        for field in model["fields"].as_array().expect("a model has fields") {
+            fields.insert(
+                field["name"]
+                    .as_str()
+                    .expect("a field has a name")
+                    .to_owned(),
+            );
+        }
+    }
+    let mut s = String::from("/// Model names of `rules/schema.toml`.\npub mod model {\n");
+    for name in &models {
+        let mut constant = String::new();
+        for (i, c) in name.chars().enumerate() {
+            if c.is_ascii_uppercase() && i > 0 {
+                constant.push('_');
+            }
+            constant.push(c.to_ascii_uppercase());
+        }
+        writeln!(
+            s,
+            "    /// `{name}`.\n    pub const {constant}: &str = {name:?};"
+        )
+        .expect("String");
+    }
+    s.push_str(
+        "}\n\n/// Field names (JSON keys) of `rules/schema.toml`, in any model.\npub mod field {\n",
+    );
+    for name in &fields {
+        writeln!(
+            s,
+            "    /// `{name}`.\n    pub const {}: &str = {name:?};",
+            name.to_ascii_uppercase()
+        )
+        .expect("String");
+    }
+    s.push_str("}\n");
     s
 }

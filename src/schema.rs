@@ -10,6 +10,12 @@ use serde::Deserialize;
 /// `rules/schema.toml`, converted to JSON at build time.
 static SCHEMA_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/schema.json"));
 
+/// The names of `rules/schema.toml` as constants, generated at build time:
+/// code that names a model or field the schema lacks does not compile.
+pub mod names {
+    include!(concat!(env!("OUT_DIR"), "/schema_names.rs"));
+}
+
 /// The JSON type a field is documented with.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum FieldType {

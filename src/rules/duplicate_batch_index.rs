@@ -4,17 +4,18 @@
 use super::util::{integer, items, repeats};
 use super::{CodeRule, Cx, RuleId};
 use crate::load::ast::Node;
+use crate::schema::names::{field, model};
 
 pub(crate) const RULE: CodeRule = CodeRule {
     id: RuleId::DuplicateBatchIndex,
-    models: &["ScriptExecuteModel"],
+    models: &[model::SCRIPT_EXECUTE_MODEL],
     check,
 };
 
 fn check(object: &Node<'_>, cx: &mut Cx<'_>) {
-    let nodes: Vec<Option<&Node<'_>>> = items(object, "execute_batches")
+    let nodes: Vec<Option<&Node<'_>>> = items(object, field::EXECUTE_BATCHES)
         .iter()
-        .map(|b| b.get("batch_index"))
+        .map(|b| b.get(field::BATCH_INDEX))
         .collect();
     let keys: Vec<Option<i128>> = nodes.iter().map(|n| n.and_then(integer)).collect();
     for (first, repeat) in repeats(&keys) {
@@ -23,7 +24,11 @@ fn check(object: &Node<'_>, cx: &mut Cx<'_>) {
             continue;
         };
         let message = format!("the batch index {index} is used by more than one batch");
-        let pointer = cx.pointer_to(&["execute_batches", &repeat.to_string(), "batch_index"]);
+        let pointer = cx.pointer_to(&[
+            field::EXECUTE_BATCHES,
+            &repeat.to_string(),
+            field::BATCH_INDEX,
+        ]);
         cx.report(RULE.id, node.span, pointer, message)
             .label(first.span, "first used here");
     }

@@ -4,17 +4,18 @@
 use super::util::{items, repeats};
 use super::{CodeRule, Cx, RuleId};
 use crate::load::ast::Node;
+use crate::schema::names::{field, model};
 
 pub(crate) const RULE: CodeRule = CodeRule {
     id: RuleId::DuplicateParamName,
-    models: &["ScriptExecuteParam"],
+    models: &[model::SCRIPT_EXECUTE_PARAM],
     check,
 };
 
 fn check(object: &Node<'_>, cx: &mut Cx<'_>) {
-    let names: Vec<Option<&Node<'_>>> = items(object, "script_params")
+    let names: Vec<Option<&Node<'_>>> = items(object, field::SCRIPT_PARAMS)
         .iter()
-        .map(|p| p.get("param_name").filter(|n| n.as_str().is_some()))
+        .map(|p| p.get(field::PARAM_NAME).filter(|n| n.as_str().is_some()))
         .collect();
     let keys: Vec<Option<&str>> = names.iter().map(|n| n.and_then(Node::as_str)).collect();
     for (first, repeat) in repeats(&keys) {
@@ -24,7 +25,8 @@ fn check(object: &Node<'_>, cx: &mut Cx<'_>) {
         let name = node.as_str().unwrap_or_default();
         let message =
             format!("the parameter name `{name}` is used more than once in `script_params`");
-        let pointer = cx.pointer_to(&["script_params", &repeat.to_string(), "param_name"]);
+        let pointer =
+            cx.pointer_to(&[field::SCRIPT_PARAMS, &repeat.to_string(), field::PARAM_NAME]);
         cx.report(RULE.id, node.span, pointer, message)
             .label(first.span, "first used here");
     }

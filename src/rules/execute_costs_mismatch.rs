@@ -5,23 +5,27 @@
 
 use super::{CodeRule, Cx, RuleId};
 use crate::load::ast::Node;
+use crate::schema::names::{field, model};
 
 pub(crate) const RULE: CodeRule = CodeRule {
     id: RuleId::ExecuteCostsMismatch,
-    models: &["JobScriptOrderInfoModel", "JobScriptOrderListModel"],
+    models: &[
+        model::JOB_SCRIPT_ORDER_INFO_MODEL,
+        model::JOB_SCRIPT_ORDER_LIST_MODEL,
+    ],
     check,
 };
 
 fn check(object: &Node<'_>, cx: &mut Cx<'_>) {
     let get = |key| object.get(key).and_then(super::util::integer);
     let (Some(costs), Some(created), Some(finished)) = (
-        get("execute_costs"),
-        get("gmt_created"),
-        get("gmt_finished"),
+        get(field::EXECUTE_COSTS),
+        get(field::GMT_CREATED),
+        get(field::GMT_FINISHED),
     ) else {
         return;
     };
-    let Some(costs_node) = object.get("execute_costs") else {
+    let Some(costs_node) = object.get(field::EXECUTE_COSTS) else {
         return;
     };
     let elapsed = finished - created;
@@ -32,7 +36,7 @@ fn check(object: &Node<'_>, cx: &mut Cx<'_>) {
     let message = format!(
         "`execute_costs` is {costs}, but `gmt_finished - gmt_created` is {elapsed} ms (a difference of more than {tolerance} ms)"
     );
-    let pointer = cx.pointer_to(&["execute_costs"]);
+    let pointer = cx.pointer_to(&[field::EXECUTE_COSTS]);
     let diagnostic = cx.report(RULE.id, costs_node.span, pointer, message);
     if elapsed >= 0 && (costs - elapsed / 1000).abs() <= 1 {
         diagnostic.help(

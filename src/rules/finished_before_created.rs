@@ -3,16 +3,22 @@
 
 use super::{CodeRule, Cx, RuleId};
 use crate::load::ast::Node;
+use crate::schema::names::{field, model};
 
 pub(crate) const RULE: CodeRule = CodeRule {
     id: RuleId::FinishedBeforeCreated,
-    models: &["JobScriptOrderInfoModel", "JobScriptOrderListModel"],
+    models: &[
+        model::JOB_SCRIPT_ORDER_INFO_MODEL,
+        model::JOB_SCRIPT_ORDER_LIST_MODEL,
+    ],
     check,
 };
 
 fn check(object: &Node<'_>, cx: &mut Cx<'_>) {
-    let (Some(created), Some(finished)) = (object.get("gmt_created"), object.get("gmt_finished"))
-    else {
+    let (Some(created), Some(finished)) = (
+        object.get(field::GMT_CREATED),
+        object.get(field::GMT_FINISHED),
+    ) else {
         return;
     };
     let (Some(c), Some(f)) = (
@@ -26,7 +32,7 @@ fn check(object: &Node<'_>, cx: &mut Cx<'_>) {
             "`gmt_finished` ({f}) is {} ms before `gmt_created` ({c}): a ticket cannot finish before it is created",
             c - f
         );
-        let pointer = cx.pointer_to(&["gmt_finished"]);
+        let pointer = cx.pointer_to(&[field::GMT_FINISHED]);
         cx.report(RULE.id, finished.span, pointer, message)
             .label(created.span, "created here");
     }

@@ -3,24 +3,25 @@
 
 use super::{CodeRule, Cx, RuleId};
 use crate::load::ast::Node;
+use crate::schema::names::{field, model};
 
 pub(crate) const RULE: CodeRule = CodeRule {
     id: RuleId::ListTotalTooSmall,
-    models: &["JobScriptOrderListPage"],
+    models: &[model::JOB_SCRIPT_ORDER_LIST_PAGE],
     check,
 };
 
 fn check(object: &Node<'_>, cx: &mut Cx<'_>) {
-    let Some(total_node) = object.get("total") else {
+    let Some(total_node) = object.get(field::TOTAL) else {
         return;
     };
     let Some(total) = super::util::integer(total_node) else {
         return;
     };
-    let listed = super::util::items(object, "data").len();
+    let listed = super::util::items(object, field::DATA).len();
     if total < listed as i128 {
         let message = format!("`total` is {total}, but this page alone lists {listed} tickets");
-        let pointer = cx.pointer_to(&["total"]);
+        let pointer = cx.pointer_to(&[field::TOTAL]);
         cx.report(RULE.id, total_node.span, pointer, message);
     }
 }

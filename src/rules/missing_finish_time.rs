@@ -3,10 +3,14 @@
 
 use super::{CodeRule, Cx, RuleId};
 use crate::load::ast::{Node, Value};
+use crate::schema::names::{field, model};
 
 pub(crate) const RULE: CodeRule = CodeRule {
     id: RuleId::MissingFinishTime,
-    models: &["JobScriptOrderInfoModel", "JobScriptOrderListModel"],
+    models: &[
+        model::JOB_SCRIPT_ORDER_INFO_MODEL,
+        model::JOB_SCRIPT_ORDER_LIST_MODEL,
+    ],
     check,
 };
 
@@ -16,10 +20,10 @@ fn check(object: &Node<'_>, cx: &mut Cx<'_>) {
     else {
         return;
     };
-    let finished = object.get("gmt_finished");
+    let finished = object.get(field::GMT_FINISHED);
     if finished.is_none_or(|n| n.value == Value::Null) {
         let message = format!("the ticket's status is {status}, but it has no `gmt_finished`");
-        let pointer = cx.pointer_to(&["status"]);
+        let pointer = cx.pointer_to(&[field::STATUS]);
         cx.report(RULE.id, status_node.span, pointer, message);
     }
 }

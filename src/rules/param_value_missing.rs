@@ -6,15 +6,16 @@
 
 use super::{CodeRule, Cx, RuleId};
 use crate::load::ast::{Node, Value};
+use crate::schema::names::{field, model};
 
 pub(crate) const RULE: CodeRule = CodeRule {
     id: RuleId::ParamValueMissing,
-    models: &["ScriptExecuteInputParam"],
+    models: &[model::SCRIPT_EXECUTE_INPUT_PARAM],
     check,
 };
 
 fn check(object: &Node<'_>, cx: &mut Cx<'_>) {
-    let has_refer = match object.get("param_refer") {
+    let has_refer = match object.get(field::PARAM_REFER) {
         None => false,
         Some(refer) => match &refer.value {
             Value::Null => false,
@@ -26,10 +27,10 @@ fn check(object: &Node<'_>, cx: &mut Cx<'_>) {
         return;
     }
     let name = object
-        .get("param_name")
+        .get(field::PARAM_NAME)
         .and_then(Node::as_str)
         .unwrap_or("?");
-    match object.get("param_value") {
+    match object.get(field::PARAM_VALUE) {
         None => {
             let message =
                 format!("the parameter `{name}` has no `param_value` and no `param_refer`");
@@ -43,7 +44,7 @@ fn check(object: &Node<'_>, cx: &mut Cx<'_>) {
             };
             let message =
                 format!("the parameter `{name}` has {what} `param_value` and no `param_refer`");
-            let pointer = cx.pointer_to(&["param_value"]);
+            let pointer = cx.pointer_to(&[field::PARAM_VALUE]);
             cx.report(RULE.id, value.span, pointer, message);
         }
         Some(_) => {}

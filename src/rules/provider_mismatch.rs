@@ -4,29 +4,30 @@
 
 use super::{CodeRule, Cx, RuleId};
 use crate::load::ast::Node;
+use crate::schema::names::{field, model};
 use crate::source::Span;
 
 pub(crate) const RULE: CodeRule = CodeRule {
     id: RuleId::ProviderMismatch,
-    models: &["ScriptExecuteModel"],
+    models: &[model::SCRIPT_EXECUTE_MODEL],
     check,
 };
 
 fn check(object: &Node<'_>, cx: &mut Cx<'_>) {
     let default = cx.rules.params().provider_mismatch.default.as_str();
     let mut first: Option<(&str, Span)> = None;
-    for (b, batch) in super::util::items(object, "execute_batches")
+    for (b, batch) in super::util::items(object, field::EXECUTE_BATCHES)
         .iter()
         .enumerate()
     {
-        for (i, instance) in super::util::items(batch, "target_instances")
+        for (i, instance) in super::util::items(batch, field::TARGET_INSTANCES)
             .iter()
             .enumerate()
         {
             if instance.as_object().is_none() {
                 continue;
             }
-            let provider_node = instance.get("provider");
+            let provider_node = instance.get(field::PROVIDER);
             let provider = match provider_node {
                 None => default,
                 Some(node) => match node.as_str() {
@@ -44,13 +45,18 @@ fn check(object: &Node<'_>, cx: &mut Cx<'_>) {
                     let (b, i) = (b.to_string(), i.to_string());
                     let pointer = match provider_node {
                         Some(_) => cx.pointer_to(&[
-                            "execute_batches",
+                            field::EXECUTE_BATCHES,
                             &b,
-                            "target_instances",
+                            field::TARGET_INSTANCES,
                             &i,
-                            "provider",
+                            field::PROVIDER,
                         ]),
-                        None => cx.pointer_to(&["execute_batches", &b, "target_instances", &i]),
+                        None => cx.pointer_to(&[
+                            field::EXECUTE_BATCHES,
+                            &b,
+                            field::TARGET_INSTANCES,
+                            &i,
+                        ]),
                     };
                     let note = if provider_node.is_none() {
                         format!(" (no `provider`: {default} by default)")

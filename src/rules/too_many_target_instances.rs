@@ -3,27 +3,28 @@
 
 use super::{CodeRule, Cx, RuleId};
 use crate::load::ast::Node;
+use crate::schema::names::{field, model};
 
 pub(crate) const RULE: CodeRule = CodeRule {
     id: RuleId::TooManyTargetInstances,
-    models: &["ScriptExecuteModel"],
+    models: &[model::SCRIPT_EXECUTE_MODEL],
     check,
 };
 
 fn check(object: &Node<'_>, cx: &mut Cx<'_>) {
-    let Some(batches) = object.get("execute_batches") else {
+    let Some(batches) = object.get(field::EXECUTE_BATCHES) else {
         return;
     };
-    let total: usize = super::util::items(object, "execute_batches")
+    let total: usize = super::util::items(object, field::EXECUTE_BATCHES)
         .iter()
-        .map(|b| super::util::items(b, "target_instances").len())
+        .map(|b| super::util::items(b, field::TARGET_INSTANCES).len())
         .sum();
     let max = cx.rules.params().too_many_target_instances.max;
     if i64::try_from(total).map_or(true, |total| total > max) {
         let message = format!(
             "the batches target {total} instances in all, but one execution may target at most {max}"
         );
-        let pointer = cx.pointer_to(&["execute_batches"]);
+        let pointer = cx.pointer_to(&[field::EXECUTE_BATCHES]);
         cx.report(RULE.id, batches.span, pointer, message);
     }
 }

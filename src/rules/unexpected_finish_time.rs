@@ -3,10 +3,14 @@
 
 use super::{CodeRule, Cx, RuleId};
 use crate::load::ast::Node;
+use crate::schema::names::{field, model};
 
 pub(crate) const RULE: CodeRule = CodeRule {
     id: RuleId::UnexpectedFinishTime,
-    models: &["JobScriptOrderInfoModel", "JobScriptOrderListModel"],
+    models: &[
+        model::JOB_SCRIPT_ORDER_INFO_MODEL,
+        model::JOB_SCRIPT_ORDER_LIST_MODEL,
+    ],
     check,
 };
 
@@ -16,13 +20,13 @@ fn check(object: &Node<'_>, cx: &mut Cx<'_>) {
     else {
         return;
     };
-    let Some(finished) = object.get("gmt_finished") else {
+    let Some(finished) = object.get(field::GMT_FINISHED) else {
         return;
     };
     // A finish time of the wrong type is wrong-type's to report.
     if super::util::integer(finished).is_some() {
         let message = format!("the ticket's status is {status}, but it has a `gmt_finished`");
-        let pointer = cx.pointer_to(&["gmt_finished"]);
+        let pointer = cx.pointer_to(&[field::GMT_FINISHED]);
         cx.report(RULE.id, finished.span, pointer, message)
             .label(status_node.span, "status set here");
     }
