@@ -29,7 +29,7 @@ impl OpenError {
     /// The fault in words, naming the input `name`.
     pub fn describe(&self, name: &str) -> String {
         match self {
-            OpenError::Io(e) => format!("cannot read {name}: {}", describe_io(e)),
+            OpenError::Io(e) => cannot_read(name, e),
             OpenError::Directory => format!("{name} is a directory"),
             OpenError::NotRegular => {
                 format!("{name} is not a regular file (a FIFO, socket or device); skipped")
@@ -63,6 +63,12 @@ fn open_nonblocking(path: &Path) -> std::io::Result<File> {
         options.custom_flags(libc::O_NONBLOCK);
     }
     options.open(path)
+}
+
+/// A path that could not be read, in the words used for it everywhere: as
+/// an argument, inside a directory walk, or half-way through a file.
+pub fn cannot_read(name: &str, e: &std::io::Error) -> String {
+    format!("cannot read {name}: {}", describe_io(e))
 }
 
 /// An I/O error in words, with what to do where there is something to do.

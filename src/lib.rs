@@ -40,12 +40,15 @@ pub mod report;
 pub mod rules;
 pub mod schema;
 pub mod source;
+pub mod value;
 
 pub use diagnostic::{Diagnostic, Label, Severity};
 pub use kind::DocumentKind;
 pub use lint::{FileReport, LintOptions, Linter};
+pub use model::Document;
 pub use rules::{Rule, RuleId, RuleSet};
 pub use source::{Position, Span};
+pub use value::ValueReport;
 
 /// The README's Rust examples, compiled and run as doctests so that they
 /// stay true.

@@ -194,31 +194,7 @@ impl Linter {
         }
     }
 
-    /// Lint a typed value: it is serialised as pretty JSON and linted, so
-    /// spans point into that rendering.
-    ///
-    /// ```
-    /// use coc_lint::{Linter, model::ScriptExecuteParam};
-    ///
-    /// let params = ScriptExecuteParam {
-    ///     timeout: Some(30),
-    ///     success_rate: Some(99.5),
-    ///     execute_user: Some("admin".into()),
-    ///     ..Default::default()
-    /// };
-    /// let report = Linter::new().lint_value("params", &params);
-    /// let names: Vec<_> = report.diagnostics.iter().map(|d| d.name.as_ref()).collect();
-    /// assert_eq!(names, ["execute-user-not-root"]);
-    /// ```
-    pub fn lint_value<T: Serialize + ?Sized>(&self, name: &str, value: &T) -> FileReport {
-        match serde_json::to_string_pretty(value) {
-            Ok(text) => self.lint_source(name, &text),
-            Err(e) => {
-                let message = format!("the value could not be serialised as JSON: {e}");
-                self.failure(name, RuleId::JsonSyntaxError, message)
-            }
-        }
-    }
+    // `lint_value`, for typed models, is in `crate::value`.
 
     /// Read and lint one file. Files ending in `.ndjson` or `.jsonl` are read
     /// as one document per line. A file that cannot be read, is not a

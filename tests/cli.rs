@@ -236,27 +236,184 @@ fn missing_paths_are_reported_and_the_rest_is_linted() {
     assert!(report["summary"]["files"].as_u64().expect("a count") > 1);
 }
 
+/// Run the binary in `dir` (so that paths are relative, as users type them).
+fn run_in(dir: &std::path::Path, args: &[&str]) -> Output {
+    bin()
+        .current_dir(dir)
+        .args(args)
+        .output()
+        .expect("the binary runs")
+}
+
 #[cfg(unix)]
 #[test]
-fn symlink_loops_are_reported_not_followed_forever() {
+fn symlinked_folders_are_linted_once_unless_links_are_followed() {
     let dir = tempfile::tempdir().expect("a temp dir");
     let root = dir.path();
-    fs::create_dir(root.join("sub")).expect("mkdir");
-    std::os::unix::fs::symlink(root, root.join("sub/loop")).expect("symlink");
-    fs::write(root.join("sub/a.json"), VALID).expect("write");
-    let out = run(&[
-        "check",
-        "--format",
-        "json",
-        root.to_str().expect("utf-8 temp path"),
-    ]);
+    fs::create_dir_all(root.join("tree/real")).expect("mkdir");
+    fs::write(root.join("tree/real/a.json"), r#"{"timeout": 1}"#).expect("write");
+    std::os::unix::fs::symlink("real", root.join("tree/link")).expect("symlink");
+    // A link to a file is read in a walk, and named as an argument.
+    std::os::unix::fs::symlink("real/a.json", root.join("tree/b.json")).expect("symlink");
+
+    let out = run_in(root, &["check", "--format", "json", "tree"]);
+    let report = json(&out);
+    assert_eq!(report["summary"]["files"], 2, "{report}");
+    let paths: std::collections::BTreeSet<&str> = report["diagnostics"]
+        .as_array()
+        .expect("array")
+        .iter()
+        .map(|d| d["path"].as_str().expect("path"))
+        .collect();
+    assert_eq!(
+        paths,
+        ["tree/b.json", "tree/real/a.json"].into_iter().collect()
+    );
+
+    let out = run_in(
+        root,
+        &["check", "--format", "json", "--follow-links", "tree"],
+    );
+    let report = json(&out);
+    assert_eq!(report["summary"]["files"], 3, "{report}");
+    assert!(report["diagnostics"]
+        .as_array()
+        .expect("array")
+        .iter()
+        .any(|d| d["path"] == "tree/link/a.json"));
+
+    // Named on the command line, links are read whatever the option.
+    for arg in ["tree/b.json", "tree/link"] {
+        let out = run_in(root, &["check", "--format", "json", arg]);
+        assert_eq!(json(&out)["summary"]["files"], 1, "{arg}");
+        assert_eq!(out.status.code(), Some(1), "{arg}");
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn symlink_loops_are_not_entered_by_default_and_reported_with_relative_paths_when_followed() {
+    let dir = tempfile::tempdir().expect("a temp dir");
+    let root = dir.path();
+    fs::create_dir_all(root.join("tree/sub")).expect("mkdir");
+    std::os::unix::fs::symlink("..", root.join("tree/sub/loop")).expect("symlink");
+    // An absolute link target: the message still names the walked paths.
+    std::os::unix::fs::symlink(root.join("tree"), root.join("tree/sub/abs")).expect("symlink");
+    fs::write(root.join("tree/sub/a.json"), VALID).expect("write");
+
+    let out = run_in(root, &["check", "--format", "json", "tree"]);
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(json(&out)["summary"]["files"], 1);
+
+    let out = run_in(
+        root,
+        &["check", "--format", "json", "--follow-links", "tree"],
+    );
     assert_eq!(out.status.code(), Some(2));
     let report = json(&out);
-    assert!(names(&report).contains(&"io-error".to_owned()));
-    let message = report["diagnostics"][0]["message"]
-        .as_str()
-        .expect("a message");
-    assert!(message.contains("loop"), "{message}");
+    assert_eq!(names(&report), ["io-error", "io-error"]);
+    let messages: Vec<&str> = report["diagnostics"]
+        .as_array()
+        .expect("array")
+        .iter()
+        .map(|d| d["message"].as_str().expect("a message"))
+        .collect();
+    assert_eq!(
+        messages,
+        [
+            "tree/sub/abs is a symbolic link loop back to tree; skipped",
+            "tree/sub/loop is a symbolic link loop back to tree; skipped",
+        ]
+    );
+    let human = run_in(
+        root,
+        &["check", "--follow-links", "--color", "never", "tree"],
+    );
+    let text = String::from_utf8_lossy(&human.stdout);
+    assert!(
+        text.contains("tree/sub/loop is a symbolic link loop back to tree;"),
+        "{text}"
+    );
+    assert!(!text.contains(&*root.to_string_lossy()), "{text}");
+}
+
+#[cfg(unix)]
+#[test]
+fn a_missing_file_is_worded_the_same_as_an_argument_and_in_a_walk() {
+    let dir = tempfile::tempdir().expect("a temp dir");
+    let root = dir.path();
+    fs::create_dir(root.join("tree")).expect("mkdir");
+    std::os::unix::fs::symlink("gone.json", root.join("tree/dangling.json")).expect("symlink");
+    let message = |args: &[&str]| -> String {
+        let out = run_in(root, args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        let report = json(&out);
+        assert_eq!(names(&report), ["io-error"], "{args:?}");
+        report["diagnostics"][0]["message"]
+            .as_str()
+            .expect("a message")
+            .to_owned()
+    };
+    let argument = message(&["check", "--format", "json", "tree/missing.json"]);
+    assert_eq!(
+        argument,
+        "cannot read tree/missing.json: no such file or directory"
+    );
+    for follow in [false, true] {
+        let mut args = vec!["check", "--format", "json", "tree"];
+        if follow {
+            args.push("--follow-links");
+        }
+        let walked = message(&args);
+        assert_eq!(
+            walked.replace("tree/dangling.json", "tree/missing.json"),
+            argument,
+            "--follow-links: {follow}"
+        );
+    }
+}
+
+#[test]
+fn directories_without_json_files_say_so_on_stderr() {
+    let dir = tempfile::tempdir().expect("a temp dir");
+    let root = dir.path();
+    fs::create_dir_all(root.join("empty")).expect("mkdir");
+    fs::create_dir_all(root.join("docs/.hidden")).expect("mkdir");
+    fs::write(root.join("docs/notes.txt"), "not json").expect("write");
+    fs::write(root.join("docs/.hidden/a.json"), VALID).expect("write");
+    fs::create_dir_all(root.join("good")).expect("mkdir");
+    fs::write(root.join("good/a.json"), VALID).expect("write");
+
+    let out = run_in(
+        root,
+        &["check", "--format", "json", "empty", "docs", "good"],
+    );
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "no error: the exit code is unchanged"
+    );
+    assert_eq!(json(&out)["summary"]["files"], 1);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(
+        stderr.lines().collect::<Vec<_>>(),
+        [
+            "warning: no JSON files (*.json, *.ndjson, *.jsonl) found under empty",
+            "warning: no JSON files (*.json, *.ndjson, *.jsonl) found under docs",
+        ]
+    );
+    // With no path, the current folder is walked, and said to be empty too.
+    let out = run_in(&root.join("empty"), &["check"]);
+    assert_eq!(out.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("found under ."));
+    // A directory with files gives no warning; a missing path is an error.
+    let out = run_in(root, &["check", "good", "nope"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        out.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
 }
 
 #[test]

@@ -16,7 +16,7 @@ use std::path::{Path, PathBuf};
 use std::sync::mpsc::sync_channel;
 use std::sync::Arc;
 
-use coc_lint::io::is_ndjson;
+use coc_lint::io::{cannot_read, is_ndjson};
 use coc_lint::ndjson::Line;
 use coc_lint::report::human::HumanReporter;
 use coc_lint::report::json::JsonReporter;
@@ -117,6 +117,7 @@ pub(crate) fn run(args: &CheckArgs, out: &mut dyn Write) -> io::Result<u8> {
     let source = Source {
         linter: &linter,
         stdin_name: &args.stdin_filename,
+        follow_links: args.follow_links,
     };
     if paths.iter().any(|(p, dir)| *dir || streamed(p)) && threads(args.jobs) > 1 {
         std::thread::scope(|scope| -> io::Result<()> {
@@ -276,6 +277,8 @@ fn lint_stdin(linter: &Linter, name: &str) -> (FileReport, Option<Vec<u8>>) {
 struct Source<'a> {
     linter: &'a Linter,
     stdin_name: &'a str,
+    /// `--follow-links`: enter symbolic links to directories.
+    follow_links: bool,
 }
 
 impl<'a> Source<'a> {
@@ -296,21 +299,46 @@ impl<'a> Source<'a> {
             // Files, FIFOs, devices and missing paths: the linter reports them.
             return self.file(path.to_path_buf());
         }
+        // Paths in messages are walked from `path` as the user wrote it, so
+        // they are relative whenever it is (walkdir's loop ancestors too).
         let walk = WalkDir::new(path)
-            .follow_links(true)
+            .follow_links(self.follow_links)
             .sort_by(|a, b| file_name(a.path()).cmp(file_name(b.path())))
             .into_iter()
             .filter_entry(|e| !is_hidden(e));
-        Box::new(
-            walk.flat_map(move |entry| -> Box<dyn Iterator<Item = Input> + 'a> {
+        let found = std::rc::Rc::new(std::cell::Cell::new(0usize));
+        let counted = found.clone();
+        let inputs = walk
+            .flat_map(move |entry| -> Box<dyn Iterator<Item = Input> + 'a> {
                 match entry {
                     Ok(e) if e.file_type().is_dir() => Box::new(std::iter::empty()),
-                    Ok(e) if is_lintable(e.path()) => self.file(e.into_path()),
-                    Ok(_) => Box::new(std::iter::empty()),
+                    Ok(e) if !is_lintable(e.path()) => Box::new(std::iter::empty()),
+                    // Not following links, a link to a directory is not
+                    // entered; a link to a file is read (a dangling one is
+                    // reported as missing, as a missing argument is).
+                    Ok(e)
+                        if e.path_is_symlink()
+                            && std::fs::metadata(e.path()).is_ok_and(|m| m.is_dir()) =>
+                    {
+                        Box::new(std::iter::empty())
+                    }
+                    Ok(e) => self.file(e.into_path()),
                     Err(e) => Box::new(std::iter::once(walk_error(self.linter, &e))),
                 }
-            }),
-        )
+            })
+            .inspect(move |_| counted.set(counted.get() + 1));
+        // Said once the walk is over: a mistyped CI path must not pass
+        // silently (the exit code is unchanged, as in ruff).
+        let empty_note = std::iter::from_fn(move || {
+            if found.get() == 0 {
+                eprintln!(
+                    "warning: no JSON files (*.json, *.ndjson, *.jsonl) found under {}",
+                    path.display()
+                );
+            }
+            None
+        });
+        Box::new(inputs.chain(empty_note))
     }
 
     /// A file: one input, or the lines of an NDJSON stream.
@@ -348,7 +376,7 @@ fn walk_error(linter: &Linter, e: &walkdir::Error) -> Input {
             "{name} is a symbolic link loop back to {}; skipped",
             ancestor.display()
         ),
-        (None, Some(io)) => format!("cannot read {name}: {io}"),
+        (None, Some(io)) => cannot_read(&name, io),
         (None, None) => format!("cannot read {name}: {e}"),
     };
     Input::Failed(linter.failure(&name, RuleId::IoError, message))

@@ -22,7 +22,9 @@ struct Cli {
 #[derive(Debug, Subcommand)]
 enum Command {
     /// Check files, directories (recursively, `*.json`, `*.ndjson`,
-    /// `*.jsonl`) or standard input (`-`).
+    /// `*.jsonl`) or standard input (`-`). A directory with no such file
+    /// gives a warning on standard error (the exit code is unchanged); a
+    /// path that does not exist is an error (exit 2).
     Check(CheckArgs),
     /// List every rule: code, name, default severity and what it checks.
     Rules,
@@ -77,6 +79,12 @@ pub(crate) struct CheckArgs {
     /// one document per line.
     #[arg(long)]
     ndjson: bool,
+
+    /// Follow symbolic links to directories while walking (loops are
+    /// detected and reported). By default a walk does not enter them; links
+    /// to files are read either way, and so is any path named here.
+    #[arg(long)]
+    follow_links: bool,
 
     /// Number of threads (default: one per core).
     #[arg(short = 'j', long, value_name = "N")]
