@@ -73,6 +73,44 @@ impl<'a> LineIndex<'a> {
         }
     }
 
+    /// The text this index was built over.
+    pub fn text(&self) -> &'a str {
+        self.text
+    }
+
+    /// How many lines the text has (a text ending in `\n` has an empty
+    /// last line after it).
+    pub fn line_count(&self) -> usize {
+        self.line_starts.len()
+    }
+
+    /// The 1-based line of byte `offset` (offsets past the end are on the
+    /// last line), the same line [`LineIndex::position`] gives.
+    pub fn line_of(&self, offset: usize) -> usize {
+        let offset = offset.min(self.text.len());
+        self.line_starts.partition_point(|&start| start <= offset)
+    }
+
+    /// The byte range of the content of 1-based line `line`: without its
+    /// `\n` and a `\r` before it, and without a byte order mark on the first
+    /// line. `None` for a line that does not exist.
+    pub fn line_range(&self, line: usize) -> Option<std::ops::Range<usize>> {
+        let i = line.checked_sub(1)?;
+        let mut start = *self.line_starts.get(i)?;
+        let mut end = self
+            .line_starts
+            .get(i + 1)
+            .map_or(self.text.len(), |&next| next - 1);
+        if end > start && self.text.as_bytes()[end - 1] == b'\r' && end < self.text.len() {
+            end -= 1;
+        }
+        if i == 0 && self.text.starts_with(BOM) {
+            // The BOM holds no `\n`, so the first line's end is past it.
+            start = BOM.len();
+        }
+        Some(start..end)
+    }
+
     /// The position of byte `offset`. Offsets past the end map to the end of
     /// the text; an offset inside a multi-byte character maps to that
     /// character.

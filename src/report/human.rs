@@ -1,40 +1,30 @@
-//! `--format human`: miette's graphical report with the source snippet,
-//! labels and help; a one-line form where there is no text to show (an
-//! NDJSON stream, a file that is not UTF-8 or could not be read).
+//! `--format human`: each diagnostic with a window of its source, labels
+//! and help (rendered by [`super::snippet`]); a one-line form where there is
+//! no text to show (an NDJSON stream, a file that is not UTF-8 or could not
+//! be read).
 
-use std::fmt;
 use std::io::{self, Write};
 
-use miette::{GraphicalReportHandler, GraphicalTheme, LabeledSpan, NamedSource, SourceSpan};
-
+use super::snippet::{self, Source, Style};
 use super::{Reporter, Summary};
 use crate::diagnostic::Diagnostic;
 use crate::lint::FileReport;
-use crate::source::Span;
 
 /// Renders diagnostics for people.
+#[derive(Debug)]
 pub struct HumanReporter {
-    handler: GraphicalReportHandler,
-}
-
-impl fmt::Debug for HumanReporter {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("HumanReporter").finish_non_exhaustive()
-    }
+    style: Style,
+    /// Reused for every diagnostic.
+    buffer: String,
 }
 
 impl HumanReporter {
-    /// A reporter that uses colour or not, wrapping at `width` columns.
+    /// A reporter that uses colour or not, fitting its lines in `width`
+    /// columns (at least [`snippet::MIN_WIDTH`]).
     pub fn new(color: bool, width: usize) -> Self {
-        let theme = if color {
-            GraphicalTheme::unicode()
-        } else {
-            GraphicalTheme::unicode_nocolor()
-        };
         HumanReporter {
-            handler: GraphicalReportHandler::new_themed(theme)
-                .with_links(false)
-                .with_width(width),
+            style: Style { color, width },
+            buffer: String::new(),
         }
     }
 }
@@ -59,40 +49,25 @@ impl Reporter for HumanReporter {
             .diagnostics
             .iter()
             .any(|d| d.name == "json-syntax-error");
-        let named = source
-            .map(|s| {
-                if unparsed {
-                    mask_after_keys(s)
-                } else {
-                    s.to_vec()
-                }
-            })
-            .and_then(|s| mask(&s, &report.sensitive))
-            .map(|t| NamedSource::new(&report.path, t).with_language("json"));
-        let text = named.as_ref().map(|n| n.inner().as_str());
+        let prepared = source.map(|s| {
+            if unparsed {
+                std::borrow::Cow::Owned(mask_after_keys(s))
+            } else {
+                std::borrow::Cow::Borrowed(s)
+            }
+        });
+        let text = prepared
+            .as_deref()
+            .and_then(|s| std::str::from_utf8(s).ok());
+        let view = text.map(|t| Source::new(&report.path, t, &report.sensitive));
         for d in &report.diagnostics {
-            match (&named, text) {
-                (Some(named), Some(text)) if d.span.end() <= text.len() => {
-                    let view = WithSource {
-                        diagnostic: d,
-                        source: named,
-                        primary: narrow(text, d.span),
-                        labels: d
-                            .labels
-                            .iter()
-                            .map(|l| (l.message.as_str(), narrow(text, l.span)))
-                            .collect(),
-                    };
-                    let mut rendered = String::new();
-                    if self.handler.render_report(&mut rendered, &view).is_err() {
-                        rendered = concise(&report.path, d);
-                    }
-                    out.write_all(rendered.as_bytes())?;
-                    out.write_all(b"\n")?;
+            match &view {
+                Some(view) => {
+                    self.buffer.clear();
+                    snippet::render(&mut self.buffer, d, view, self.style);
+                    out.write_all(self.buffer.as_bytes())?;
                 }
-                _ => {
-                    out.write_all(concise(&report.path, d).as_bytes())?;
-                }
+                None => out.write_all(concise(&report.path, d).as_bytes())?,
             }
         }
         Ok(())
@@ -123,29 +98,19 @@ fn plural(n: usize, word: &str) -> String {
 /// `path:line:column: severity[CODE name] message`, and the help below.
 fn concise(path: &str, d: &Diagnostic) -> String {
     let mut s = format!(
-        "{path}:{}:{}: {}[{} {}] {}\n",
-        d.start.line, d.start.column, d.severity, d.code, d.name, d.message
+        "{}:{}:{}: {}[{} {}] {}\n",
+        crate::escape::escape(path),
+        d.start.line,
+        d.start.column,
+        d.severity,
+        d.code,
+        d.name,
+        d.message
     );
     if let Some(help) = &d.help {
         s.push_str(&format!("  help: {help}\n"));
     }
     s
-}
-
-/// The source as text with the content of every sensitive string replaced
-/// by `*` byte for byte, so that offsets stay valid and no secret reaches a
-/// log. `None` when the bytes are not UTF-8.
-fn mask(source: &[u8], sensitive: &[Span]) -> Option<String> {
-    let mut bytes = source.to_vec();
-    for span in sensitive {
-        // Strip the quotes; leave anything malformed alone.
-        if span.length >= 2 && bytes.get(span.offset) == Some(&b'"') {
-            if let Some(content) = bytes.get_mut(span.offset + 1..span.end() - 1) {
-                content.fill(b'*');
-            }
-        }
-    }
-    String::from_utf8(bytes).ok()
 }
 
 /// The source with the value after every sensitive key (`"param_value":`,
@@ -200,64 +165,4 @@ fn mask_after_keys(source: &[u8]) -> Vec<u8> {
         i = to;
     }
     bytes
-}
-
-/// A span that covers several lines is shown by its first character only:
-/// the snippet stays short, and the JSON report keeps the whole span.
-fn narrow(text: &str, span: Span) -> SourceSpan {
-    let covered = text.get(span.offset..span.end()).unwrap_or("");
-    if covered.contains('\n') {
-        let first = covered.chars().next().map_or(0, char::len_utf8);
-        SourceSpan::new(span.offset.into(), first)
-    } else {
-        span.into()
-    }
-}
-
-struct WithSource<'a> {
-    diagnostic: &'a Diagnostic,
-    source: &'a NamedSource<String>,
-    primary: SourceSpan,
-    labels: Vec<(&'a str, SourceSpan)>,
-}
-
-impl fmt::Debug for WithSource<'_> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Debug::fmt(self.diagnostic, f)
-    }
-}
-
-impl fmt::Display for WithSource<'_> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Display::fmt(self.diagnostic, f)
-    }
-}
-
-impl std::error::Error for WithSource<'_> {}
-
-impl miette::Diagnostic for WithSource<'_> {
-    fn code<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
-        miette::Diagnostic::code(self.diagnostic)
-    }
-
-    fn severity(&self) -> Option<miette::Severity> {
-        miette::Diagnostic::severity(self.diagnostic)
-    }
-
-    fn help<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
-        miette::Diagnostic::help(self.diagnostic)
-    }
-
-    fn source_code(&self) -> Option<&dyn miette::SourceCode> {
-        Some(self.source)
-    }
-
-    fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
-        let primary = LabeledSpan::new_primary_with_span(None, self.primary);
-        let secondary = self
-            .labels
-            .iter()
-            .map(|(message, span)| LabeledSpan::new_with_span(Some((*message).to_owned()), *span));
-        Some(Box::new(std::iter::once(primary).chain(secondary)))
-    }
 }

@@ -4,6 +4,8 @@
 #[cfg(feature = "cli")]
 pub mod human;
 pub mod json;
+#[cfg(feature = "cli")]
+pub mod snippet;
 
 use serde::Serialize;
 
