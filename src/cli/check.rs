@@ -72,7 +72,7 @@ pub(crate) fn run(args: &CheckArgs, out: &mut dyn Write) -> io::Result<u8> {
                         && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
                 }
             };
-            Box::new(HumanReporter::new(color, 100))
+            Box::new(HumanReporter::new(color, terminal_width()))
         }
     };
     let mut stage = Stage {
@@ -168,6 +168,21 @@ pub(crate) fn run(args: &CheckArgs, out: &mut dyn Write) -> io::Result<u8> {
     } else {
         0
     })
+}
+
+/// The width to fit the human report in: the terminal's (standard output),
+/// else `COLUMNS`, else 100.
+fn terminal_width() -> usize {
+    if let Some((terminal_size::Width(w), _)) = terminal_size::terminal_size() {
+        if w > 0 {
+            return usize::from(w);
+        }
+    }
+    std::env::var("COLUMNS")
+        .ok()
+        .and_then(|c| c.trim().parse::<usize>().ok())
+        .filter(|&c| c > 0)
+        .unwrap_or(100)
 }
 
 /// The number of threads: `-j`, or one per core. Asking the system for the

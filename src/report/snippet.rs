@@ -306,6 +306,23 @@ fn severity_look(severity: Severity) -> (&'static str, &'static str) {
 
 const SECONDARY: &str = "35;1";
 
+/// `text` cut in the middle when it is longer than `max` bytes (a message
+/// that quotes a megabyte-long value), keeping its start and its end: a
+/// diagnostic's output stays within a few screenfuls.
+fn elided(text: &str, max: usize) -> Cow<'_, str> {
+    if text.len() <= max {
+        return Cow::Borrowed(text);
+    }
+    let head = floor_char(text, max * 2 / 3);
+    let tail = ceil_char(text, text.len() - max / 3);
+    let cut = text[head..tail].chars().count();
+    Cow::Owned(format!(
+        "{} … ({cut} characters not shown) … {}",
+        &text[..head],
+        &text[tail..]
+    ))
+}
+
 /// `text` wrapped to the width, each line after an indent and a painted
 /// mark (`first` on the first line, `rest` on the others) and ending in `\n`.
 fn wrapped(out: &mut String, style: Style, code: &str, first: (&str, &str), rest: (&str, &str), text: &str) {
@@ -314,7 +331,8 @@ fn wrapped(out: &mut String, style: Style, code: &str, first: (&str, &str), rest
     let options = textwrap::Options::new(width.max(1))
         .wrap_algorithm(textwrap::WrapAlgorithm::FirstFit)
         .break_words(true);
-    for (i, line) in textwrap::wrap(text, options).iter().enumerate() {
+    let text = elided(text, 12 * style.width());
+    for (i, line) in textwrap::wrap(&text, options).iter().enumerate() {
         let (indent, mark) = if i == 0 { first } else { rest };
         out.push_str(indent);
         if !mark.is_empty() {
