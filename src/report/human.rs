@@ -67,7 +67,7 @@ impl Reporter for HumanReporter {
                     snippet::render(&mut self.buffer, d, view, self.style);
                     out.write_all(self.buffer.as_bytes())?;
                 }
-                None => out.write_all(concise(&report.path, d).as_bytes())?,
+                None => out.write_all(concise(&report.path, d, self.style).as_bytes())?,
             }
         }
         Ok(())
@@ -75,8 +75,8 @@ impl Reporter for HumanReporter {
 
     fn finish(&mut self, out: &mut dyn Write, summary: &Summary) -> io::Result<()> {
         let files = plural(summary.files, "file");
-        if summary.errors + summary.warnings + summary.infos == 0 {
-            writeln!(out, "No problems found in {files}.")?;
+        let line = if summary.errors + summary.warnings + summary.infos == 0 {
+            format!("No problems found in {files}.")
         } else {
             let mut parts = vec![
                 plural(summary.errors, "error"),
@@ -85,8 +85,15 @@ impl Reporter for HumanReporter {
             if summary.infos > 0 {
                 parts.push(plural(summary.infos, "info"));
             }
-            writeln!(out, "Found {} in {files}.", parts.join(", "))?;
-        }
+            format!("Found {} in {files}.", parts.join(", "))
+        };
+        let mut wrapped = String::new();
+        let plain = Style {
+            color: false,
+            ..self.style
+        };
+        snippet::wrapped(&mut wrapped, plain, "", ("", ""), ("", ""), &line);
+        out.write_all(wrapped.as_bytes())?;
         out.flush()
     }
 }
@@ -95,8 +102,9 @@ fn plural(n: usize, word: &str) -> String {
     format!("{n} {word}{}", if n == 1 { "" } else { "s" })
 }
 
-/// `path:line:column: severity[CODE name] message`, and the help below.
-fn concise(path: &str, d: &Diagnostic) -> String {
+/// `path:line:column: severity[CODE name] message` (one line, whole, for
+/// tools that read it), and the help below, wrapped.
+fn concise(path: &str, d: &Diagnostic, style: Style) -> String {
     let mut s = format!(
         "{}:{}:{}: {}[{} {}] {}\n",
         crate::escape::escape(path),
@@ -108,7 +116,11 @@ fn concise(path: &str, d: &Diagnostic) -> String {
         d.message
     );
     if let Some(help) = &d.help {
-        s.push_str(&format!("  help: {help}\n"));
+        let plain = Style {
+            color: false,
+            ..style
+        };
+        snippet::wrapped(&mut s, plain, "", ("  ", "help:"), ("        ", ""), help);
     }
     s
 }

@@ -325,7 +325,7 @@ fn elided(text: &str, max: usize) -> Cow<'_, str> {
 
 /// `text` wrapped to the width, each line after an indent and a painted
 /// mark (`first` on the first line, `rest` on the others) and ending in `\n`.
-fn wrapped(out: &mut String, style: Style, code: &str, first: (&str, &str), rest: (&str, &str), text: &str) {
+pub(crate) fn wrapped(out: &mut String, style: Style, code: &str, first: (&str, &str), rest: (&str, &str), text: &str) {
     let used = |(indent, mark): (&str, &str)| indent.width() + mark.width() + usize::from(!mark.is_empty());
     let width = style.width().saturating_sub(used(first).max(used(rest)));
     let options = textwrap::Options::new(width.max(1))
@@ -486,18 +486,32 @@ fn underline(out: &mut String, style: Style, sev_code: &str, gutter: usize, plac
                 cells[q.mid()] = ('│', code(q));
             }
         }
-        let width = budget.saturating_sub(mid + 4).max(16);
-        let options = textwrap::Options::new(width)
-            .wrap_algorithm(textwrap::WrapAlgorithm::FirstFit)
-            .break_words(true);
         let message = p.message.unwrap_or("");
-        for (i, line) in textwrap::wrap(message, options).iter().enumerate() {
+        let paint_row = |out: &mut String, col: usize, text: &str| {
             row(out, style, gutter, &cells);
             let used = cells.iter().rposition(|c| c.0 != ' ').map_or(0, |i| i + 1);
-            out.push_str(&" ".repeat(mid - used.min(mid)));
-            let hang = if i == 0 { "╰── " } else { "    " };
-            style.paint(out, code(p), &format!("{hang}{}", line.trim_end()));
+            out.push_str(&" ".repeat(col.saturating_sub(used)));
+            style.paint(out, code(p), text);
             out.push('\n');
+        };
+        // The message hangs right of its label, or, when the label is too
+        // far right for that, on the rows below, left of it.
+        let (text_col, hang) = if mid + 4 + 12 <= budget {
+            (mid + 4, true)
+        } else {
+            paint_row(out, mid, "╰──");
+            (cells.iter().rposition(|c| c.0 != ' ').map_or(0, |i| i + 2), false)
+        };
+        let options = textwrap::Options::new(budget.saturating_sub(text_col).max(1))
+            .wrap_algorithm(textwrap::WrapAlgorithm::FirstFit)
+            .break_words(true);
+        for (i, line) in textwrap::wrap(message, options).iter().enumerate() {
+            if hang {
+                let lead = if i == 0 { "╰── " } else { "    " };
+                paint_row(out, mid, &format!("{lead}{}", line.trim_end()));
+            } else {
+                paint_row(out, text_col, line.trim_end());
+            }
         }
     }
 }
