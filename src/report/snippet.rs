@@ -72,6 +72,9 @@ pub struct Source<'a> {
     index: LineIndex<'a>,
     /// Sorted, disjoint, on character boundaries.
     masks: Vec<Mask>,
+    /// Whether the line starting at this byte fits in this many columns:
+    /// the many diagnostics of one minified line ask once.
+    fits: std::cell::Cell<Option<(usize, usize, bool)>>,
 }
 
 /// One piece of printed text: a character (escaped if need be) or a whole
@@ -128,6 +131,7 @@ impl<'a> Source<'a> {
             path: escape(path),
             index: LineIndex::new(text),
             masks,
+            fits: std::cell::Cell::new(None),
         }
     }
 
@@ -187,13 +191,14 @@ impl<'a> Source<'a> {
         }
     }
 
-    /// The printed window of `line` (a content range) of at most `budget`
-    /// columns, around byte `anchor`, and the columns of `labels` (byte
-    /// ranges within the line) in it: `None` for a label that starts past
-    /// the window. Underlines end at the window's end.
-    fn cut(&self, line: Range<usize>, anchor: usize, labels: &[(usize, usize)], budget: usize) -> Cut {
-        // Does the whole line fit (with a column to spare for a label at
-        // its end)?
+    /// Whether the whole line fits in `budget` columns, with one to spare
+    /// for a label at its end (a walk of at most `budget` units).
+    fn fits(&self, line: Range<usize>, budget: usize) -> bool {
+        if let Some((start, cols, fits)) = self.fits.get() {
+            if start == line.start && cols == budget {
+                return fits;
+            }
+        }
         let mut fits = true;
         let mut w = 0;
         let mut p = line.start;
@@ -206,6 +211,16 @@ impl<'a> Source<'a> {
             }
             p = u.end;
         }
+        self.fits.set(Some((line.start, budget, fits)));
+        fits
+    }
+
+    /// The printed window of `line` (a content range) of at most `budget`
+    /// columns, around byte `anchor`, and the columns of `labels` (byte
+    /// ranges within the line) in it: `None` for a label that starts past
+    /// the window. Underlines end at the window's end.
+    fn cut(&self, line: Range<usize>, anchor: usize, labels: &[(usize, usize)], budget: usize) -> Cut {
+        let fits = self.fits(line.clone(), budget);
         let mut start = line.start;
         if !fits {
             let mut a = anchor.clamp(line.start, line.end);
@@ -525,7 +540,8 @@ fn row(out: &mut String, style: Style, gutter: usize, cells: &[(char, &str)]) {
     while i < used {
         let code = cells[i].1;
         let mut run = String::new();
-        while i < used && cells[i].1 == code {
+        // Codes are a few static strings: compare them by address.
+        while i < used && std::ptr::eq(cells[i].1, code) {
             run.push(cells[i].0);
             i += 1;
         }
