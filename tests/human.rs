@@ -303,3 +303,30 @@ fn a_200_kb_one_line_list_is_reported_in_every_format() {
         assert_eq!(count(&stdout, "invalid-status"), 3, "{format}: {stdout}");
     }
 }
+
+/// The human report of every file of `fixtures/invalid/`, at 100 columns,
+/// pinned in `tests/snapshots/human__<file>.snap` (update with
+/// `INSTA_UPDATE=always cargo test --test human`, then read the diff).
+#[test]
+fn every_invalid_fixture_renders_as_pinned() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut files: Vec<String> = fs::read_dir(root.join("fixtures/invalid"))
+        .expect("the fixtures")
+        .map(|e| e.expect("an entry").file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".json"))
+        .collect();
+    files.sort();
+    assert!(files.len() > 100);
+    for file in files {
+        let out = bin()
+            .current_dir(root)
+            .args(["check", &format!("fixtures/invalid/{file}")])
+            .env("COLUMNS", "100")
+            .env("NO_COLOR", "1")
+            .output()
+            .expect("the binary runs");
+        let stdout = String::from_utf8(out.stdout).expect("UTF-8");
+        let name = file.trim_end_matches(".json").to_owned();
+        insta::assert_snapshot!(name, stdout);
+    }
+}

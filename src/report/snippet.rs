@@ -227,7 +227,20 @@ impl<'a> Source<'a> {
             if let Some(m) = self.mask_at(a) {
                 a = m.start.max(line.start);
             }
-            let lead = budget / 3;
+            // A third of the window before the label, or more when the
+            // rest of the line is short enough to end the window.
+            let mut tail = 0;
+            let mut p = a;
+            while p < line.end && tail < budget {
+                let u = self.unit_at(p, line.end);
+                tail += u.width;
+                p = u.end;
+            }
+            let lead = if p >= line.end {
+                (budget / 3).max(budget.saturating_sub(tail + 2))
+            } else {
+                budget / 3
+            };
             let mut w = 0;
             start = a;
             while start > line.start {
