@@ -527,7 +527,10 @@ fn underline(out: &mut String, style: Style, sev_code: &str, gutter: usize, plac
         let (text_col, hang) = if mid + 4 + 12 <= budget {
             (mid + 4, true)
         } else {
-            paint_row(out, mid, "╰──");
+            let hang: String = std::iter::once('╰')
+                .chain(std::iter::repeat_n('─', budget.saturating_sub(mid + 1).min(2)))
+                .collect();
+            paint_row(out, mid, &hang);
             (cells.iter().rposition(|c| c.0 != ' ').map_or(0, |i| i + 2), false)
         };
         let options = textwrap::Options::new(budget.saturating_sub(text_col).max(1))
