@@ -27,7 +27,10 @@ fn one_line_list(n: usize, bad: impl Fn(usize) -> bool) -> String {
     let tickets: Vec<String> = (0..n)
         .map(|i| ticket(i, if bad(i) { "BAD" } else { "READY" }))
         .collect();
-    format!(r#"{{"data":{{"total":{n},"data":[{}]}}}}"#, tickets.join(","))
+    format!(
+        r#"{{"data":{{"total":{n},"data":[{}]}}}}"#,
+        tickets.join(",")
+    )
 }
 
 /// Run `check` on `paths` with `COLUMNS=width` (standard output is a pipe,
@@ -94,7 +97,10 @@ fn a_one_line_list_of_101_tickets_is_reported() {
     let (code, stdout) = human("list.json", &text, 100);
     assert_eq!(code, Some(1), "{stdout}");
     assert!(stdout.contains("COC601(list-page-size)"), "{stdout}");
-    assert!(stdout.contains("╭─[") && stdout.contains("list.json:1:29]"), "{stdout}");
+    assert!(
+        stdout.contains("╭─[") && stdout.contains("list.json:1:29]"),
+        "{stdout}"
+    );
     assert!(stdout.ends_with("Found 1 error, 0 warnings in 1 file.\n"));
     assert_fits(&stdout, 100);
 }
@@ -168,7 +174,11 @@ fn a_directory_run_goes_on_after_a_long_line() {
         ),
     )
     .expect("write");
-    fs::write(dir.path().join("b-many.json"), one_line_list(1000, |_| true)).expect("write");
+    fs::write(
+        dir.path().join("b-many.json"),
+        one_line_list(1000, |_| true),
+    )
+    .expect("write");
     fs::write(
         dir.path().join("c-after.json"),
         r#"{"timeout": 1800, "success_rate": 99.5, "execute_user": "root"}"#,
@@ -215,7 +225,10 @@ fn a_long_underline_is_capped_to_the_window() {
             .map(|l| l.matches('─').count())
             .max()
             .unwrap_or(0);
-        assert!(longest > 10 && longest < width, "{longest} at width {width}");
+        assert!(
+            longest > 10 && longest < width,
+            "{longest} at width {width}"
+        );
         assert_fits(&stdout, width);
     }
 }
@@ -232,7 +245,11 @@ fn headers_count_characters_like_the_json_report() {
         .skip_while(|l| *l != source)
         .nth(1)
         .expect("underline");
-    assert_eq!(col(source, "\"DONE\""), col(under, "─"), "\n{source}\n{under}");
+    assert_eq!(
+        col(source, "\"DONE\""),
+        col(under, "─"),
+        "\n{source}\n{under}"
+    );
 }
 
 #[test]
@@ -253,7 +270,10 @@ fn cr_only_line_endings_never_show_line_zero() {
             "line 0 shown: {stdout}"
         );
     }
-    assert!(stdout.contains(" 1 │ {\\r\"timeout\": 3600,\\r"), "{stdout}");
+    assert!(
+        stdout.contains(" 1 │ {\\r\"timeout\": 3600,\\r"),
+        "{stdout}"
+    );
 }
 
 #[test]
@@ -274,7 +294,11 @@ fn secrets_are_masked_at_a_fixed_width_and_labels_after_them_stay_aligned() {
             .skip_while(|l| *l != source)
             .nth(1)
             .expect("underline");
-        assert_eq!(col(under, "─"), col(source, "\"bad name!\""), "\n{source}\n{under}");
+        assert_eq!(
+            col(under, "─"),
+            col(source, "\"bad name!\""),
+            "\n{source}\n{under}"
+        );
     }
 }
 
@@ -312,7 +336,12 @@ fn every_invalid_fixture_renders_as_pinned() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let mut files: Vec<String> = fs::read_dir(root.join("fixtures/invalid"))
         .expect("the fixtures")
-        .map(|e| e.expect("an entry").file_name().to_string_lossy().into_owned())
+        .map(|e| {
+            e.expect("an entry")
+                .file_name()
+                .to_string_lossy()
+                .into_owned()
+        })
         .filter(|n| n.ends_with(".json"))
         .collect();
     files.sort();

@@ -47,7 +47,9 @@ fn render(report: &FileReport, source: &[u8], width: usize) -> String {
         .expect("writing to memory");
     let mut summary = Summary::default();
     summary.add(report);
-    reporter.finish(&mut out, &summary).expect("writing to memory");
+    reporter
+        .finish(&mut out, &summary)
+        .expect("writing to memory");
     String::from_utf8(out).expect("the report is UTF-8")
 }
 
@@ -66,7 +68,9 @@ fn well_formed(line: &str) -> bool {
         return true;
     }
     if let Some(code) = line.strip_prefix("COC") {
-        return code.len() > 5 && code[..3].bytes().all(|b| b.is_ascii_digit()) && line.ends_with(')');
+        return code.len() > 5
+            && code[..3].bytes().all(|b| b.is_ascii_digit())
+            && line.ends_with(')');
     }
     // The snippet: ` NN │ text`, or `    ╭─[`, `    · `, `    ⋮`, `    ╰────`.
     let Some(rest) = line.strip_prefix(' ') else {

@@ -219,7 +219,13 @@ impl<'a> Source<'a> {
     /// columns, around byte `anchor`, and the columns of `labels` (byte
     /// ranges within the line) in it: `None` for a label that starts past
     /// the window. Underlines end at the window's end.
-    fn cut(&self, line: Range<usize>, anchor: usize, labels: &[(usize, usize)], budget: usize) -> Cut {
+    fn cut(
+        &self,
+        line: Range<usize>,
+        anchor: usize,
+        labels: &[(usize, usize)],
+        budget: usize,
+    ) -> Cut {
         let fits = self.fits(line.clone(), budget);
         let mut start = line.start;
         if !fits {
@@ -353,8 +359,17 @@ fn elided(text: &str, max: usize) -> Cow<'_, str> {
 
 /// `text` wrapped to the width, each line after an indent and a painted
 /// mark (`first` on the first line, `rest` on the others) and ending in `\n`.
-pub(crate) fn wrapped(out: &mut String, style: Style, code: &str, first: (&str, &str), rest: (&str, &str), text: &str) {
-    let used = |(indent, mark): (&str, &str)| indent.width() + mark.width() + usize::from(!mark.is_empty());
+pub(crate) fn wrapped(
+    out: &mut String,
+    style: Style,
+    code: &str,
+    first: (&str, &str),
+    rest: (&str, &str),
+    text: &str,
+) {
+    let used = |(indent, mark): (&str, &str)| {
+        indent.width() + mark.width() + usize::from(!mark.is_empty())
+    };
     let width = style.width().saturating_sub(used(first).max(used(rest)));
     let options = textwrap::Options::new(width.max(1))
         .wrap_algorithm(textwrap::WrapAlgorithm::FirstFit)
@@ -420,10 +435,7 @@ pub fn render<'d>(out: &mut String, d: &'d Diagnostic, src: &Source<'_>, style: 
     }
     let gutter = shown.last().map_or(1, |n| n.to_string().len());
     let pad = " ".repeat(gutter);
-    let budget = style
-        .width()
-        .saturating_sub(gutter + 4)
-        .max(MIN_TEXT);
+    let budget = style.width().saturating_sub(gutter + 4).max(MIN_TEXT);
 
     let _ = write!(out, " {pad} ╭─[");
     style.paint(
@@ -488,7 +500,14 @@ fn source_line(out: &mut String, style: Style, gutter: usize, n: usize, text: &s
 
 /// The underline row of the labels placed on one printed line, then a row
 /// per label message, rightmost first, each hanging from its label.
-fn underline(out: &mut String, style: Style, sev_code: &str, gutter: usize, placed: &[Placed<'_>], budget: usize) {
+fn underline(
+    out: &mut String,
+    style: Style,
+    sev_code: &str,
+    gutter: usize,
+    placed: &[Placed<'_>],
+    budget: usize,
+) {
     let code = |p: &Placed<'_>| if p.primary { sev_code } else { SECONDARY };
     let end = placed.iter().map(|p| p.to).max().unwrap_or(0);
     let mut cells: Vec<(char, &str)> = vec![(' ', ""); end];
@@ -528,10 +547,16 @@ fn underline(out: &mut String, style: Style, sev_code: &str, gutter: usize, plac
             (mid + 4, true)
         } else {
             let hang: String = std::iter::once('╰')
-                .chain(std::iter::repeat_n('─', budget.saturating_sub(mid + 1).min(2)))
+                .chain(std::iter::repeat_n(
+                    '─',
+                    budget.saturating_sub(mid + 1).min(2),
+                ))
                 .collect();
             paint_row(out, mid, &hang);
-            (cells.iter().rposition(|c| c.0 != ' ').map_or(0, |i| i + 2), false)
+            (
+                cells.iter().rposition(|c| c.0 != ' ').map_or(0, |i| i + 2),
+                false,
+            )
         };
         let options = textwrap::Options::new(budget.saturating_sub(text_col).max(1))
             .wrap_algorithm(textwrap::WrapAlgorithm::FirstFit)
