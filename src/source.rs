@@ -167,4 +167,20 @@ mod tests {
         assert_eq!(index.position(3), Position { line: 1, column: 1 });
         assert_eq!(index.position(4), Position { line: 1, column: 2 });
     }
+
+    #[test]
+    fn line_ranges_leave_out_line_ends_and_the_bom() {
+        let text = "\u{feff}ab\r\ncd\n\nx\ry";
+        let index = LineIndex::new(text);
+        assert_eq!(index.line_count(), 4);
+        assert_eq!(index.line_range(1), Some(3..5));
+        assert_eq!(index.line_range(2), Some(7..9));
+        assert_eq!(index.line_range(3), Some(10..10));
+        // A lone `\r` is not a line end.
+        assert_eq!(index.line_range(4), Some(11..14));
+        assert_eq!(index.line_range(5), None);
+        assert_eq!(index.line_range(0), None);
+        assert_eq!(index.line_of(8), 2);
+        assert_eq!(index.line_of(999), 4);
+    }
 }

@@ -593,3 +593,76 @@ fn row(out: &mut String, style: Style, gutter: usize, cells: &[(char, &str)]) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn span(offset: usize, length: usize) -> Span {
+        Span { offset, length }
+    }
+
+    #[test]
+    fn masks_are_fixed_width_and_labels_after_them_keep_their_place() {
+        let text = r#"{"a": "secret-secret", "b": 1}"#;
+        let src = Source::new("t.json", text, &[span(6, 15)]);
+        let b = text.find("1}").unwrap();
+        let cut = src.cut(0..text.len(), 0, &[(b, b + 1), (8, 10)], 60);
+        assert_eq!(cut.text, r#"{"a": "****", "b": 1}"#);
+        let at = cut.text.find('1').unwrap();
+        assert_eq!(cut.placed[0], Some((at, at + 1)));
+        // A label inside the mask points at the mask.
+        assert_eq!(cut.placed[1], Some((6, 12)));
+    }
+
+    #[test]
+    fn bad_mask_spans_are_clamped_merged_or_dropped() {
+        let text = "{\"k\": \"é€\"}";
+        let spans = [
+            span(8, 1),
+            span(7, 100),
+            span(500, 3),
+            span(3, 0),
+            span(2, 2),
+        ];
+        let src = Source::new("t.json", text, &spans);
+        let starts: Vec<(usize, usize)> = src.masks.iter().map(|m| (m.start, m.end)).collect();
+        assert_eq!(starts, [(2, 4), (7, text.len())]);
+        let cut = src.cut(0..text.len(), 0, &[], 60);
+        // `k"` does not start with a quote; `é` is widened to the whole
+        // character and merged with the span that runs past the end.
+        assert_eq!(cut.text, "{\"****: \"****");
+    }
+
+    #[test]
+    fn a_long_line_is_windowed_around_the_label() {
+        let text = format!("[{}7]", "1, ".repeat(100_000));
+        let src = Source::new("t.json", &text, &[]);
+        let at = text.len() - 2;
+        let cut = src.cut(0..text.len(), at, &[(at, at + 1)], 40);
+        assert!(
+            cut.text.starts_with('…') && cut.text.ends_with("7]"),
+            "{}",
+            cut.text
+        );
+        assert!(cut.text.width() <= 40);
+        let (from, to) = cut.placed[0].unwrap();
+        assert_eq!(&cut.text[cut.text.len() - 2..cut.text.len() - 1], "7");
+        assert_eq!((from, to), (cut.text.width() - 2, cut.text.width() - 1));
+        // An underline longer than the window ends with it.
+        let cut = src.cut(0..text.len(), 0, &[(0, text.len())], 40);
+        assert_eq!(cut.placed[0], Some((0, 39)));
+        assert!(cut.text.ends_with('…'));
+    }
+
+    #[test]
+    fn escapes_and_wide_characters_count_as_printed() {
+        let text = "\"\u{1b}张\" 1";
+        let src = Source::new("t.json", text, &[]);
+        let at = text.len() - 1;
+        let cut = src.cut(0..text.len(), 0, &[(at, at + 1)], 60);
+        assert_eq!(cut.text, "\"\\u{1b}张\" 1");
+        // `"` 1 column, `\u{1b}` 6, `张` 2, `" ` 2.
+        assert_eq!(cut.placed[0], Some((11, 12)));
+    }
+}
