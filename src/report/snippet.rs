@@ -237,12 +237,23 @@ impl<'a> Source<'a> {
             // rest of the line is short enough to end the window.
             let mut tail = 0;
             let mut p = a;
+            // Far from the end with no mask in between, the rest is wider
+            // than the window (a character of a column or more is at most 4
+            // bytes; zero-width ones only make the lead shorter): no walk.
+            let next_mask = self.masks.partition_point(|m| m.end <= a);
+            let masked = self
+                .masks
+                .get(next_mask)
+                .is_some_and(|m| m.start < line.end);
+            if !masked && line.end - a > 4 * budget {
+                tail = budget;
+            }
             while p < line.end && tail < budget {
                 let u = self.unit_at(p, line.end);
                 tail += u.width;
                 p = u.end;
             }
-            let lead = if p >= line.end {
+            let lead = if p >= line.end && tail < budget {
                 (budget / 3).max(budget.saturating_sub(tail + 2))
             } else {
                 budget / 3
