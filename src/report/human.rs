@@ -53,34 +53,29 @@ impl Reporter for HumanReporter {
         if report.diagnostics.is_empty() {
             return Ok(());
         }
-        // A document that did not parse has no known sensitive spans: mask
-        // the values of the sensitive keys found by a scan of the text.
-        let unparsed = report
-            .diagnostics
-            .iter()
-            .any(|d| d.name == "json-syntax-error");
-        let named = source
-            .map(|s| {
-                if unparsed {
-                    mask_after_keys(s)
-                } else {
-                    s.to_vec()
-                }
-            })
-            .and_then(|s| mask(&s, &report.sensitive))
-            .map(|t| NamedSource::new(&report.path, t).with_language("json"));
+        let masked = source.and_then(|s| mask(s, &report.sensitive));
+        let (named, masks) = match masked {
+            Some((t, masks)) => (
+                Some(NamedSource::new(&report.path, t).with_language("json")),
+                masks,
+            ),
+            None => (None, Vec::new()),
+        };
         let text = named.as_ref().map(|n| n.inner().as_str());
         for d in &report.diagnostics {
             match (&named, text) {
-                (Some(named), Some(text)) if d.span.end() <= text.len() => {
+                (Some(named), Some(text)) if moved(&masks, d.span).end() <= text.len() => {
                     let view = WithSource {
                         diagnostic: d,
                         source: named,
-                        primary: narrow(text, d.span),
+                        primary: narrow(text, moved(&masks, d.span)),
                         labels: d
                             .labels
                             .iter()
-                            .map(|l| (l.message.as_str(), narrow(text, l.span)))
+                            .map(|l| {
+                                let span = moved(&masks, l.span);
+                                (l.message.as_str(), narrow(text, span))
+                            })
                             .collect(),
                     };
                     let mut rendered = String::new();
@@ -132,74 +127,50 @@ fn concise(path: &str, d: &Diagnostic) -> String {
     s
 }
 
-/// The source as text with the content of every sensitive string replaced
-/// by `*` byte for byte, so that offsets stay valid and no secret reaches a
-/// log. `None` when the bytes are not UTF-8.
-fn mask(source: &[u8], sensitive: &[Span]) -> Option<String> {
-    let mut bytes = source.to_vec();
+/// The source as text with every secret value (the spans of
+/// [`FileReport::sensitive`]) replaced whole by a mask of fixed width,
+/// `"****"` for a string and `****` for anything else, so that neither the
+/// value nor its length reaches a log. Spans after a mask on the same line
+/// shift (the snippet renderer that replaces this one maps them). `None`
+/// when the bytes are not UTF-8.
+fn mask(source: &[u8], sensitive: &[Span]) -> Option<(String, Vec<(Span, usize)>)> {
+    let mut out = Vec::with_capacity(source.len());
+    let mut applied = Vec::with_capacity(sensitive.len());
+    let mut at = 0;
     for span in sensitive {
-        // Strip the quotes; leave anything malformed alone.
-        if span.length >= 2 && bytes.get(span.offset) == Some(&b'"') {
-            if let Some(content) = bytes.get_mut(span.offset + 1..span.end() - 1) {
-                content.fill(b'*');
-            }
+        let (start, end) = (span.offset.max(at), span.end().min(source.len()));
+        if start >= end {
+            continue;
         }
+        out.extend_from_slice(&source[at..start]);
+        let mask: &[u8] = if source[start] == b'"' {
+            b"\"****\""
+        } else {
+            b"****"
+        };
+        out.extend_from_slice(mask);
+        applied.push((Span::new(start, end), mask.len()));
+        at = end;
     }
-    String::from_utf8(bytes).ok()
+    out.extend_from_slice(&source[at..]);
+    String::from_utf8(out).ok().map(|t| (t, applied))
 }
 
-/// The source with the value after every sensitive key (`"param_value":`,
-/// `"value":`) replaced by `*`, quoted or not, up to the end of the string
-/// or of the bare word. For text that is not JSON, where no parse tells
-/// which values are sensitive.
-fn mask_after_keys(source: &[u8]) -> Vec<u8> {
-    let keys = crate::schema::sensitive_field_names();
-    let mut bytes = source.to_vec();
-    let string_end = |b: &[u8], from: usize| {
-        let mut j = from;
-        while j < b.len() && b[j] != b'"' && b[j] != b'\n' {
-            j += if b[j] == b'\\' { 2 } else { 1 };
+/// Where `span` of the source stands in the text [`mask`] made of it: a
+/// position inside a secret moves to its mask's start.
+fn moved(masks: &[(Span, usize)], span: Span) -> Span {
+    let at = |p: usize| {
+        let mut shift = 0isize;
+        for (s, width) in masks.iter().take_while(|(s, _)| s.offset < p) {
+            if p < s.end() {
+                return s.offset.saturating_add_signed(shift);
+            }
+            shift += *width as isize - s.length as isize;
         }
-        j.min(b.len())
+        p.saturating_add_signed(shift)
     };
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] != b'"' {
-            i += 1;
-            continue;
-        }
-        let end = string_end(&bytes, i + 1);
-        let is_key = keys.iter().any(|k| bytes[i + 1..end] == *k.as_bytes());
-        i = end + 1;
-        if !is_key {
-            continue;
-        }
-        let mut j = i;
-        while j < bytes.len() && matches!(bytes[j], b' ' | b'\t' | b'\r' | b'\n') {
-            j += 1;
-        }
-        if bytes.get(j) != Some(&b':') {
-            continue;
-        }
-        j += 1;
-        while j < bytes.len() && matches!(bytes[j], b' ' | b'\t') {
-            j += 1;
-        }
-        let (from, to) = if bytes.get(j) == Some(&b'"') {
-            (j + 1, string_end(&bytes, j + 1))
-        } else {
-            let stop = bytes[j..]
-                .iter()
-                .position(|b| matches!(b, b',' | b'}' | b']' | b'\n' | b'\r' | b' ' | b'\t'))
-                .map_or(bytes.len(), |k| j + k);
-            (j, stop)
-        };
-        if from < to {
-            bytes[from..to].fill(b'*');
-        }
-        i = to;
-    }
-    bytes
+    let start = at(span.offset);
+    Span::new(start, at(span.end()).max(start))
 }
 
 /// A span that covers several lines is shown by its first character only:

@@ -1,0 +1,681 @@
+//! Where the secrets are: the spans of every value that must never be shown.
+//!
+//! A secret is hidden because of **where it sits in the document**, whatever
+//! rule fired or failed, whatever kind of document it is, and whether or not
+//! the document parsed. This module has one job: given a parsed tree
+//! ([`tree`]) or raw bytes that did not parse ([`text`]), return the sorted,
+//! non-overlapping byte spans of the *whole values* (a string with its
+//! quotes, an object or array with its brackets, a number or literal as its
+//! token) that a renderer must mask and a message must not quote.
+//!
+//! A value is secret when it stands under a **sensitive key** ([`is_sensitive_key`]):
+//!
+//! - a field the schema marks `sensitive = true` (`param_value`, the custom
+//!   attribute `value`), read from `rules/schema.toml`, never hard-coded;
+//!   in **any** object, not only where the schema puts it (so a member named
+//!   `value` is masked everywhere: deliberate over-masking, since a value
+//!   shown by mistake cannot be taken back);
+//! - a near-miss of one (`param_valu`, `paramValue`, `PARAM-VALUE`,
+//!   `values`), see [`is_sensitive_key`] for the measure and its threshold;
+//! - in an object flagged `"sensitive": true` (the parameters of a
+//!   CreateScript body: `{"name": "pw", "value": "...", "sensitive": true}`),
+//!   every member except those that describe the parameter rather than hold
+//!   it ([`DESCRIPTIVE_KEYS`]: its name, description, type, order, ...). An
+//!   allow-list, not a list of value-like names: a secret under `default`,
+//!   `content` or a key nobody thought of is still hidden.
+//!
+//! Any type is masked: a number, a boolean, an object, an array, `null`.
+
+use std::collections::HashSet;
+use std::sync::OnceLock;
+
+use crate::load::ast::{Node, Value};
+use crate::source::Span;
+
+/// Keys that describe a parameter flagged `"sensitive": true` rather than
+/// hold its value: their values stay visible. Every other member of a
+/// flagged object is masked.
+pub const DESCRIPTIVE_KEYS: &[&str] = &[
+    "sensitive",
+    "name",
+    "param_name",
+    "description",
+    "param_description",
+    "desc",
+    "type",
+    "param_type",
+    "order",
+    "param_order",
+    "required",
+    "id",
+    "param_id",
+];
+
+/// The deepest nesting whose objects [`text`] tracks for `"sensitive":
+/// true` flags (sensitive keys themselves are found at any depth); beyond
+/// it, brackets are only counted, so that a file of a million `[` costs no
+/// memory.
+const TRACKED_DEPTH: usize = 1024;
+
+struct Keys {
+    /// Every field name of every model.
+    known: HashSet<&'static str>,
+    /// The names of sensitive fields.
+    sensitive: Vec<&'static str>,
+    /// Those names normalised (see [`normalise`]).
+    normalised: Vec<String>,
+}
+
+fn keys() -> &'static Keys {
+    static KEYS: OnceLock<Keys> = OnceLock::new();
+    KEYS.get_or_init(|| {
+        let schema = crate::schema::builtin();
+        let known = schema
+            .models
+            .iter()
+            .flat_map(|m| m.fields.iter().map(|f| f.name.as_str()))
+            .collect();
+        let sensitive = crate::schema::sensitive_field_names();
+        let normalised = sensitive.iter().map(|n| normalise(n)).collect();
+        Keys {
+            known,
+            sensitive,
+            normalised,
+        }
+    })
+}
+
+/// Lower-case ASCII, without the separators people vary (`_`, `-`, `.`,
+/// space): `Param-Value` and `param_value` both become `paramvalue`.
+fn normalise(key: &str) -> String {
+    key.chars()
+        .filter(|c| !matches!(c, '_' | '-' | '.' | ' '))
+        .map(|c| c.to_ascii_lowercase())
+        .collect()
+}
+
+/// Whether the value of a member named `key` may be a secret.
+///
+/// A field of the schema is sensitive exactly when the schema says so (so
+/// `param_name`, one letter-group away from `param_value`, is never
+/// masked). Any other key is sensitive when, once [normalised](normalise),
+/// it contains a sensitive name (`paramValue`, `param-value`, `new_value`,
+/// `valueOf`) or is within a Damerau-Levenshtein distance (strsim) of one
+/// of **1** for names of up to 5 characters and **2** for longer ones
+/// (`param_valu`, `parm_value`, `paramvaleu`, `vaule`, `valu`).
+///
+/// Why edit distance and not the Jaro-Winkler score `unknown-field` uses
+/// for suggestions: Jaro-Winkler rewards a shared prefix, so every
+/// `param_*` key (`param_type`, `param_desc`) scores above 0.85 against
+/// `param_value`; masking those would hide the very values a user needs
+/// to see. Why these distances: one or two slips of the keyboard (a letter
+/// missing, doubled, swapped or wrong) are what misspellings are; two edits
+/// on a 5-letter name like `value` would also take `valid`, `label` or
+/// `false`, so short names get one. Over-masking an unrelated key costs a
+/// hidden value in a snippet; under-masking a secret costs a leak.
+pub fn is_sensitive_key(key: &str) -> bool {
+    let keys = keys();
+    if keys.known.contains(key) {
+        return keys.sensitive.contains(&key);
+    }
+    let key = normalise(key);
+    keys.normalised.iter().any(|name| {
+        let allowed = if name.len() <= 5 { 1 } else { 2 };
+        key.contains(name.as_str())
+            || (key.len().abs_diff(name.len()) <= allowed
+                && strsim::damerau_levenshtein(&key, name) <= allowed)
+    })
+}
+
+fn is_descriptive(key: &str) -> bool {
+    DESCRIPTIVE_KEYS.contains(&key)
+}
+
+/// Whether a `"sensitive"` member's value flags its object.
+fn flags(value: &Node<'_>) -> bool {
+    match &value.value {
+        Value::Bool(b) => *b,
+        Value::String(s) => s.eq_ignore_ascii_case("true"),
+        _ => false,
+    }
+}
+
+/// The spans of every secret value of a parsed document: sorted and
+/// non-overlapping. The whole tree is walked (not the model walk of the
+/// rules), without recursion.
+pub fn tree(root: &Node<'_>) -> Vec<Span> {
+    let mut found = Vec::new();
+    let mut stack: Vec<&Node<'_>> = vec![root];
+    while let Some(node) = stack.pop() {
+        match &node.value {
+            Value::Object(members) => {
+                let flagged = members
+                    .iter()
+                    .any(|m| m.key == "sensitive" && flags(&m.value));
+                for m in members {
+                    if is_sensitive_key(&m.key) || (flagged && !is_descriptive(&m.key)) {
+                        found.push(m.value.span);
+                    } else if matches!(m.value.value, Value::Object(_) | Value::Array(_)) {
+                        stack.push(&m.value);
+                    }
+                }
+            }
+            Value::Array(items) => {
+                stack.extend(
+                    items
+                        .iter()
+                        .filter(|i| matches!(i.value, Value::Object(_) | Value::Array(_))),
+                );
+            }
+            _ => {}
+        }
+    }
+    // Masked values are never entered, so no two spans overlap.
+    found.sort_unstable_by_key(|s| s.offset);
+    found
+}
+
+/// Whether `span` touches a secret of `secrets` (sorted, non-overlapping):
+/// it overlaps one, or, when empty, stands inside one.
+pub fn touches(secrets: &[Span], span: Span) -> bool {
+    let end = span.end().max(span.offset + 1);
+    let i = secrets.partition_point(|s| s.end() <= span.offset);
+    secrets.get(i).is_some_and(|s| s.offset < end)
+}
+
+// ---------------------------------------------------------------------------
+// Text that did not parse: a tokenizer.
+
+/// One token of [`Lexer`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Tok {
+    /// A string in double (or, leniently, single) quotes; an unterminated
+    /// one ends at the end of its line.
+    Str { start: usize, end: usize },
+    /// A run of bytes that are not whitespace or punctuation: a number, a
+    /// literal, a bare word, garbage.
+    Word { start: usize, end: usize },
+    /// `{` or `[`.
+    Open { at: usize, object: bool },
+    /// `}` or `]`.
+    Close { at: usize },
+    /// `:`, or a `=` written instead.
+    Colon,
+    /// `,`.
+    Comma,
+}
+
+/// A JSON tokenizer that never fails: it knows strings with their escapes,
+/// words, punctuation and whitespace, and resynchronises on anything else
+/// (an unterminated string ends at its line's end; a stray byte is a word).
+struct Lexer<'a> {
+    b: &'a [u8],
+    pos: usize,
+}
+
+fn is_stop(b: u8) -> bool {
+    matches!(
+        b,
+        b' ' | b'\t' | b'\r' | b'\n' | b'{' | b'}' | b'[' | b']' | b':' | b'=' | b',' | b'"' | b'\''
+    )
+}
+
+impl Lexer<'_> {
+    fn next(&mut self) -> Option<Tok> {
+        let b = self.b;
+        while b
+            .get(self.pos)
+            .is_some_and(|c| matches!(c, b' ' | b'\t' | b'\r' | b'\n'))
+        {
+            self.pos += 1;
+        }
+        let start = self.pos;
+        let c = *b.get(start)?;
+        self.pos += 1;
+        Some(match c {
+            b'{' | b'[' => Tok::Open {
+                at: start,
+                object: c == b'{',
+            },
+            b'}' | b']' => Tok::Close { at: start },
+            b':' | b'=' => Tok::Colon,
+            b',' => Tok::Comma,
+            b'"' | b'\'' => {
+                let end = string_end(b, start + 1, c);
+                self.pos = end;
+                Tok::Str { start, end }
+            }
+            _ => {
+                while b.get(self.pos).is_some_and(|&c| !is_stop(c)) {
+                    self.pos += 1;
+                }
+                Tok::Word {
+                    start,
+                    end: self.pos,
+                }
+            }
+        })
+    }
+
+    /// The next token, without consuming it.
+    fn peek(&mut self) -> Option<Tok> {
+        let save = self.pos;
+        let tok = self.next();
+        self.pos = save;
+        tok
+    }
+
+    /// A bare value that starts with the word ending at `end`: the words that
+    /// follow on the same line are part of it (`hunter 2`), up to
+    /// punctuation, a quote or the line's end.
+    fn bare_value_end(&mut self, mut end: usize) -> usize {
+        let b = self.b;
+        loop {
+            let mut i = end;
+            while b.get(i).is_some_and(|c| matches!(c, b' ' | b'\t')) {
+                i += 1;
+            }
+            if b.get(i).is_none_or(|&c| is_stop(c)) {
+                return end;
+            }
+            while b.get(i).is_some_and(|&c| !is_stop(c)) {
+                i += 1;
+            }
+            end = i;
+            self.pos = i;
+        }
+    }
+
+    /// The end of a bracketed value whose opening bracket was just read:
+    /// its matching close bracket, or the end of the text when it has none.
+    /// Brackets are counted (of either kind), strings skipped whole.
+    fn bracket_end(&mut self) -> usize {
+        let mut depth = 1usize;
+        while let Some(tok) = self.next() {
+            match tok {
+                Tok::Open { .. } => depth += 1,
+                Tok::Close { at } => {
+                    depth -= 1;
+                    if depth == 0 {
+                        return at + 1;
+                    }
+                }
+                _ => {}
+            }
+        }
+        self.b.len()
+    }
+}
+
+/// Where a string whose content starts at `from` ends (after its closing
+/// quote `quote`), or the end of its line (before the `\n`) when it is never
+/// closed.
+fn string_end(b: &[u8], from: usize, quote: u8) -> usize {
+    let mut i = from;
+    loop {
+        match memchr::memchr3(quote, b'\\', b'\n', &b[i.min(b.len())..]) {
+            None => return b.len(),
+            Some(k) => {
+                let at = i + k;
+                match b[at] {
+                    b'\\' => i = at + 2,
+                    b'\n' => return at,
+                    _ => return at + 1,
+                }
+            }
+        }
+    }
+}
+
+/// The text of a string token (quotes stripped, common escapes decoded;
+/// anything malformed is kept as written).
+fn key_text(b: &[u8], start: usize, end: usize) -> String {
+    let quote = b[start];
+    let inner_end = if end > start + 1 && b[end - 1] == quote {
+        end - 1
+    } else {
+        end
+    };
+    let raw = &b[(start + 1).min(inner_end)..inner_end];
+    if !raw.contains(&b'\\') {
+        return String::from_utf8_lossy(raw).into_owned();
+    }
+    let mut out = String::new();
+    let mut i = 0;
+    while i < raw.len() {
+        if raw[i] == b'\\' && i + 1 < raw.len() {
+            let decoded = match raw[i + 1] {
+                b'u' => raw
+                    .get(i + 2..i + 6)
+                    .and_then(|h| std::str::from_utf8(h).ok())
+                    .and_then(|h| u32::from_str_radix(h, 16).ok())
+                    .and_then(char::from_u32)
+                    .map(|c| (c, 6)),
+                b'n' => Some(('\n', 2)),
+                b't' => Some(('\t', 2)),
+                b'r' => Some(('\r', 2)),
+                b'b' => Some(('\u{8}', 2)),
+                b'f' => Some(('\u{c}', 2)),
+                c @ (b'"' | b'\\' | b'/' | b'\'') => Some((char::from(c), 2)),
+                _ => None,
+            };
+            if let Some((c, len)) = decoded {
+                out.push(c);
+                i += len;
+                continue;
+            }
+        }
+        let len = match raw[i] {
+            0x00..=0x7F => 1,
+            0xC0..=0xDF => 2,
+            0xE0..=0xEF => 3,
+            _ => 4,
+        }
+        .min(raw.len() - i);
+        out.push_str(&String::from_utf8_lossy(&raw[i..i + len]));
+        i += len;
+    }
+    out
+}
+
+/// An open bracket the tokenizer tracks.
+struct Frame {
+    /// Where it opens.
+    start: usize,
+    /// `{`, not `[`.
+    object: bool,
+    /// The object has `"sensitive": true`.
+    flagged: bool,
+    /// Spans of the object's non-descriptive member values, masked if it
+    /// turns out to be flagged (the flag may come after them).
+    pending: Vec<Span>,
+    /// It is the value of a non-descriptive member of the enclosing object:
+    /// its own span goes to that object's `pending` when it closes.
+    member: bool,
+}
+
+/// The spans of every secret value of a text that did not parse (a syntax
+/// error, nesting too deep, or bytes that are not UTF-8): sorted and
+/// non-overlapping. A tokenizer finds every `"<sensitive key>":` and masks
+/// the value after it: a string (an unterminated one to the end of its
+/// line), a bare word or number (with the words after it on the line), or
+/// a bracketed value up to its matching bracket (to the end of the text
+/// when there is none). Objects flagged `"sensitive": true` are tracked as
+/// in [`tree`]. Linear time, no recursion, memory bounded by
+/// [`TRACKED_DEPTH`] frames and the spans found.
+pub fn text(bytes: &[u8]) -> Vec<Span> {
+    let mut lex = Lexer { b: bytes, pos: 0 };
+    let mut found: Vec<Span> = Vec::new();
+    let mut frames: Vec<Frame> = Vec::new();
+    // Brackets opened beyond TRACKED_DEPTH, only counted.
+    let mut untracked = 0usize;
+    // The next `{`/`[` is the value of a non-descriptive member.
+    let mut next_is_member = false;
+    while let Some(tok) = lex.next() {
+        let member = std::mem::take(&mut next_is_member);
+        match tok {
+            Tok::Open { at, object } => {
+                if frames.len() < TRACKED_DEPTH && untracked == 0 {
+                    frames.push(Frame {
+                        start: at,
+                        object,
+                        flagged: false,
+                        pending: Vec::new(),
+                        member,
+                    });
+                } else {
+                    untracked += 1;
+                }
+            }
+            Tok::Close { at } => {
+                if untracked > 0 {
+                    untracked -= 1;
+                } else if let Some(frame) = frames.pop() {
+                    close(frame, at + 1, &mut frames, &mut found);
+                }
+            }
+            Tok::Str { start, end } => {
+                let key = key_text(bytes, start, end);
+                let sensitive = is_sensitive_key(&key);
+                let next = lex.peek();
+                let is_key = match next {
+                    Some(Tok::Colon) => {
+                        lex.next();
+                        true
+                    }
+                    // A sensitive key with its `:` missing: its value is
+                    // still hidden.
+                    Some(Tok::Str { .. } | Tok::Word { .. } | Tok::Open { .. }) => sensitive,
+                    _ => false,
+                };
+                if !is_key {
+                    continue;
+                }
+                let in_object = frames.last().is_some_and(|f| f.object) && untracked == 0;
+                if sensitive {
+                    if let Some(span) = value_span(&mut lex) {
+                        found.push(span);
+                    }
+                } else if key == "sensitive" {
+                    let flag = match lex.peek() {
+                        Some(Tok::Word { start, end }) => &bytes[start..end] == b"true",
+                        Some(Tok::Str { start, end }) => {
+                            key_text(bytes, start, end).eq_ignore_ascii_case("true")
+                        }
+                        _ => false,
+                    };
+                    if let (true, Some(frame)) = (flag && in_object, frames.last_mut()) {
+                        frame.flagged = true;
+                    }
+                } else if in_object && !is_descriptive(&key) {
+                    match lex.peek() {
+                        Some(Tok::Open { .. }) => next_is_member = true,
+                        Some(Tok::Str { start, end }) => {
+                            lex.next();
+                            pend(&mut frames, Span::new(start, end));
+                        }
+                        Some(Tok::Word { start, end }) => {
+                            lex.next();
+                            let end = lex.bare_value_end(end);
+                            pend(&mut frames, Span::new(start, end));
+                        }
+                        _ => {}
+                    }
+                }
+            }
+            Tok::Word { .. } | Tok::Colon | Tok::Comma => {}
+        }
+    }
+    while let Some(frame) = frames.pop() {
+        close(frame, bytes.len(), &mut frames, &mut found);
+    }
+    merge(found)
+}
+
+/// The span of the value that starts at the lexer's position (after a
+/// sensitive key and its colon), consumed whole; `None` when there is none
+/// (`,`, a close bracket or the end of the text comes first).
+fn value_span(lex: &mut Lexer<'_>) -> Option<Span> {
+    match lex.peek()? {
+        Tok::Str { start, end } => {
+            lex.next();
+            Some(Span::new(start, end))
+        }
+        Tok::Word { start, end } => {
+            lex.next();
+            let end = lex.bare_value_end(end);
+            Some(Span::new(start, end))
+        }
+        Tok::Open { at, .. } => {
+            lex.next();
+            let end = lex.bracket_end();
+            Some(Span::new(at, end))
+        }
+        Tok::Close { .. } | Tok::Colon | Tok::Comma => None,
+    }
+}
+
+fn pend(frames: &mut [Frame], span: Span) {
+    if let Some(frame) = frames.last_mut() {
+        frame.pending.push(span);
+    }
+}
+
+/// A tracked bracket closes at `end` (exclusive): a flagged object's
+/// pending values become secrets, and a member value's span goes to its
+/// object.
+fn close(frame: Frame, end: usize, frames: &mut [Frame], found: &mut Vec<Span>) {
+    if frame.flagged {
+        found.extend(frame.pending);
+    }
+    if frame.member {
+        pend(frames, Span::new(frame.start, end));
+    }
+}
+
+/// Sorted, with overlapping or nested spans merged.
+fn merge(mut spans: Vec<Span>) -> Vec<Span> {
+    spans.sort_unstable_by_key(|s| (s.offset, std::cmp::Reverse(s.length)));
+    let mut out: Vec<Span> = Vec::with_capacity(spans.len());
+    for s in spans {
+        match out.last_mut() {
+            Some(last) if s.offset < last.end() => {
+                let end = last.end().max(s.end());
+                last.length = end - last.offset;
+            }
+            _ => out.push(s),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn shown(text: &str, spans: &[Span]) -> Vec<String> {
+        spans
+            .iter()
+            .map(|s| text[s.offset..s.end()].to_owned())
+            .collect()
+    }
+
+    fn of_text(text: &str) -> Vec<String> {
+        shown(text, &super::text(text.as_bytes()))
+    }
+
+    fn of_tree(text: &str) -> Vec<String> {
+        let root = crate::load::parse(text, 128).expect("valid JSON");
+        shown(text, &tree(&root))
+    }
+
+    #[test]
+    fn sensitive_keys_come_from_the_schema_and_their_near_misses() {
+        for key in [
+            "param_value",
+            "value",
+            "param_valu",
+            "paramValue",
+            "param-value",
+            "PARAM_VALUE",
+            "parm_value",
+            "paramvaleu",
+            "vaule",
+            "valu",
+            "Value",
+            "values",
+            "default_value",
+        ] {
+            assert!(is_sensitive_key(key), "{key}");
+        }
+        for key in [
+            "param_name",
+            "param_type",
+            "param_desc",
+            "param_refer",
+            "key",
+            "valid",
+            "label",
+            "false",
+            "timeout",
+            "script_params",
+            "",
+        ] {
+            assert!(!is_sensitive_key(key), "{key}");
+        }
+    }
+
+    #[test]
+    fn no_other_schema_field_is_a_near_miss() {
+        // A misspelled ordinary field is not masked: every non-sensitive
+        // field of the schema stays out of reach of the threshold even
+        // with one more typo.
+        for name in crate::schema::builtin()
+            .models
+            .iter()
+            .flat_map(|m| &m.fields)
+            .filter(|f| !f.sensitive)
+        {
+            let typo = format!("{}x", name.name);
+            assert!(!is_sensitive_key(&typo), "{typo}");
+        }
+    }
+
+    #[test]
+    fn the_tree_masks_every_type_under_a_sensitive_key_anywhere() {
+        let text = r#"{"a": {"param_value": 987654321}, "b": [{"value": {"x": [1]}}, {"param_valu": ["s"]}], "c": {"paramValue": true, "k": "shown"}, "d": null}"#;
+        assert_eq!(
+            of_tree(text),
+            [r#"987654321"#, r#"{"x": [1]}"#, r#"["s"]"#, "true"]
+        );
+    }
+
+    #[test]
+    fn flagged_objects_hide_all_but_descriptive_members() {
+        let text = r#"{"parameters": [{"name": "pw", "default": "s3cr3t", "description": "d", "sensitive": true}, {"name": "n", "default": "open"}]}"#;
+        assert_eq!(of_tree(text), [r#""s3cr3t""#]);
+        assert_eq!(of_text(text), [r#""s3cr3t""#]);
+        // The flag may come first, the value may be an object.
+        let text = r#"{"sensitive": true, "content": {"a": 1}, "name": "x"}"#;
+        assert_eq!(of_tree(text), [r#"{"a": 1}"#]);
+        assert_eq!(of_text(text), [r#"{"a": 1}"#]);
+    }
+
+    #[test]
+    fn the_tokenizer_survives_faults() {
+        // Several secrets on one line after a syntax error.
+        let t = r#"{"x": 1 2, "param_value": "a\"b", "param_value": "c", "value": 12 }"#;
+        assert_eq!(of_text(t), [r#""a\"b""#, r#""c""#, "12"]);
+        // Unterminated string: to the end of the line.
+        let t = "{\"param_value\": \"abc\n, \"value\": x}";
+        assert_eq!(of_text(t), ["\"abc", "x"]);
+        // Bare words, and words after them on the line.
+        assert_eq!(of_text(r#"{"param_value": hunter 2, "k": 1}"#), ["hunter 2"]);
+        // Unbalanced brackets run to the end.
+        assert_eq!(of_text(r#"{"value": [1, {"#), [r#"[1, {"#]);
+        assert_eq!(of_text(r#"{"value": [1, "]"], "k": 2}"#), [r#"[1, "]"]"#]);
+        // Missing colon, single quotes, `=`.
+        assert_eq!(of_text(r#"{"param_value" "s"}"#), [r#""s""#]);
+        assert_eq!(of_text("{'param_value': 'hunter2'}"), ["'hunter2'"]);
+        assert_eq!(of_text(r#"{"param_value" = s}"#), ["s"]);
+        // Escaped keys.
+        assert_eq!(of_text(r#"{"param\u005fvalue": "s"}"#), [r#""s""#]);
+        // A sensitive word that is a value, not a key.
+        assert!(of_text(r#"{"k": "value", "j": "param_value"}"#).is_empty());
+        // Deep nesting, no recursion.
+        let deep = format!("{}{{\"value\": \"s\"", "[".repeat(100_000));
+        assert_eq!(of_text(&deep), ["\"s\""]);
+    }
+
+    #[test]
+    fn touches_finds_overlaps() {
+        let secrets = [Span::new(5, 10), Span::new(20, 25)];
+        assert!(touches(&secrets, Span::new(5, 6)));
+        assert!(touches(&secrets, Span::new(0, 6)));
+        assert!(touches(&secrets, Span::new(9, 9)));
+        assert!(!touches(&secrets, Span::new(10, 10)));
+        assert!(!touches(&secrets, Span::new(10, 20)));
+        assert!(touches(&secrets, Span::new(24, 30)));
+        assert!(!touches(&secrets, Span::new(25, 30)));
+    }
+}
