@@ -369,6 +369,9 @@ impl Linter {
                         if let Some(help) = help {
                             d.help(help);
                         }
+                        let secrets = std::mem::take(&mut cx.secrets);
+                        cx.secrets =
+                            crate::redact::with_rest_of_line(secrets, text.as_bytes(), span.offset);
                     }
                     ParseError::TooDeep { span, limit } => {
                         let message = format!(

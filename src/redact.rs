@@ -119,10 +119,12 @@ pub fn is_sensitive_key(key: &str) -> bool {
         return keys.sensitive.contains(&key);
     }
     let key = normalise(key);
+    let length = key.chars().count();
     keys.normalised.iter().any(|name| {
+        // Names are ASCII: bytes are characters.
         let allowed = if name.len() <= 5 { 1 } else { 2 };
         key.contains(name.as_str())
-            || (key.len().abs_diff(name.len()) <= allowed
+            || (length.abs_diff(name.len()) <= allowed
                 && strsim::damerau_levenshtein(&key, name) <= allowed)
     })
 }
@@ -189,8 +191,8 @@ pub fn touches(secrets: &[Span], span: Span) -> bool {
 /// One token of [`Lexer`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Tok {
-    /// A string in double (or, leniently, single) quotes; an unterminated
-    /// one ends at the end of its line.
+    /// A string in double quotes (an unterminated one ends at the end of
+    /// its line), or in single quotes closed on the same line.
     Str { start: usize, end: usize },
     /// A run of bytes that are not whitespace or punctuation: a number, a
     /// literal, a bare word, garbage.
@@ -240,10 +242,24 @@ impl Lexer<'_> {
             b'}' | b']' => Tok::Close { at: start },
             b':' | b'=' => Tok::Colon,
             b',' => Tok::Comma,
-            b'"' | b'\'' => {
+            b'"' => {
                 let end = string_end(b, start + 1, c);
                 self.pos = end;
                 Tok::Str { start, end }
+            }
+            // A single-quoted string (not JSON, but a common slip) only when
+            // it closes on its line: a stray `'` must not swallow the rest.
+            b'\'' => {
+                let end = string_end(b, start + 1, c);
+                if end > start + 1 && b[end - 1] == b'\'' {
+                    self.pos = end;
+                    Tok::Str { start, end }
+                } else {
+                    Tok::Word {
+                        start,
+                        end: start + 1,
+                    }
+                }
             }
             _ => {
                 while b.get(self.pos).is_some_and(|&c| !is_stop(c)) {
@@ -284,26 +300,6 @@ impl Lexer<'_> {
             end = i;
             self.pos = i;
         }
-    }
-
-    /// The end of a bracketed value whose opening bracket was just read:
-    /// its matching close bracket, or the end of the text when it has none.
-    /// Brackets are counted (of either kind), strings skipped whole.
-    fn bracket_end(&mut self) -> usize {
-        let mut depth = 1usize;
-        while let Some(tok) = self.next() {
-            match tok {
-                Tok::Open { .. } => depth += 1,
-                Tok::Close { at } => {
-                    depth -= 1;
-                    if depth == 0 {
-                        return at + 1;
-                    }
-                }
-                _ => {}
-            }
-        }
-        self.b.len()
     }
 }
 
@@ -396,11 +392,12 @@ struct Frame {
 
 /// The spans of every secret value of a text that did not parse (a syntax
 /// error, nesting too deep, or bytes that are not UTF-8): sorted and
-/// non-overlapping. A tokenizer finds every `"<sensitive key>":` and masks
-/// the value after it: a string (an unterminated one to the end of its
-/// line), a bare word or number (with the words after it on the line), or
-/// a bracketed value up to its matching bracket (to the end of the text
-/// when there is none). Objects flagged `"sensitive": true` are tracked as
+/// non-overlapping. A tokenizer finds every `"<sensitive key>":` (or a
+/// sensitive key that lost its quotes or colon) and masks the value after
+/// it, as [`value_span`] delimits it: a string (an unterminated one to the
+/// end of its line and on), a bare word or number, a bracketed value up to
+/// its matching bracket (to the end of the text when there is none).
+/// Objects flagged `"sensitive": true` are tracked as
 /// in [`tree`]. Linear time, no recursion, memory bounded by
 /// [`TRACKED_DEPTH`] frames and the spans found.
 pub fn text(bytes: &[u8]) -> Vec<Span> {
@@ -436,27 +433,21 @@ pub fn text(bytes: &[u8]) -> Vec<Span> {
             }
             Tok::Str { start, end } => {
                 let key = key_text(bytes, start, end);
-                let sensitive = is_sensitive_key(&key);
-                let next = lex.peek();
-                let is_key = match next {
-                    Some(Tok::Colon) => {
-                        lex.next();
-                        true
-                    }
-                    // A sensitive key with its `:` missing: its value is
-                    // still hidden.
-                    Some(Tok::Str { .. } | Tok::Word { .. } | Tok::Open { .. }) => sensitive,
-                    _ => false,
-                };
-                if !is_key {
-                    continue;
-                }
-                let in_object = frames.last().is_some_and(|f| f.object) && untracked == 0;
+                let sensitive = is_sensitive_text(&key);
                 if sensitive {
-                    if let Some(span) = value_span(&mut lex) {
+                    // Its `:` may be missing or overwritten: see
+                    // `after_sensitive_key`.
+                    if let Some(span) = after_sensitive_key(&mut lex) {
                         found.push(span);
                     }
-                } else if key == "sensitive" {
+                    continue;
+                }
+                if lex.peek() != Some(Tok::Colon) {
+                    continue;
+                }
+                lex.next();
+                let in_object = frames.last().is_some_and(|f| f.object) && untracked == 0;
+                if key == "sensitive" {
                     let flag = match lex.peek() {
                         Some(Tok::Word { start, end }) => &bytes[start..end] == b"true",
                         Some(Tok::Str { start, end }) => {
@@ -483,7 +474,17 @@ pub fn text(bytes: &[u8]) -> Vec<Span> {
                     }
                 }
             }
-            Tok::Word { .. } | Tok::Colon | Tok::Comma => {}
+            Tok::Word { start, end } => {
+                // A bare word where a key should be (a flipped or lost
+                // quote): a sensitive one still hides what follows.
+                let word = String::from_utf8_lossy(&bytes[start..end]);
+                if is_sensitive_text(&word) {
+                    if let Some(span) = after_sensitive_key(&mut lex) {
+                        found.push(span);
+                    }
+                }
+            }
+            Tok::Colon | Tok::Comma => {}
         }
     }
     while let Some(frame) = frames.pop() {
@@ -492,27 +493,129 @@ pub fn text(bytes: &[u8]) -> Vec<Span> {
     merge(found)
 }
 
+/// Whether a key of a text that did not parse is sensitive: the key, or
+/// the name it starts with when a lost quote ran it into what follows
+/// (`"param_value\0: [` is the key `param_value` whose closing quote was
+/// overwritten).
+fn is_sensitive_text(key: &str) -> bool {
+    if is_sensitive_key(key) {
+        return true;
+    }
+    let name_end = key
+        .find(|c: char| !(c.is_alphanumeric() || matches!(c, '_' | '-' | '.' | ' ')))
+        .unwrap_or(key.len());
+    name_end > 0 && name_end < key.len() && is_sensitive_key(&key[..name_end])
+}
+
+/// `secrets` of a text that did not parse (from [`text`]), with everything
+/// from the syntax fault at `fault` to the end of its line added.
+///
+/// Up to the fault the text is a valid prefix of JSON, so the tokenizer
+/// reads it exactly; from the fault on, its reading is a guess (a quote
+/// overwritten inside a key, `"p"ram_value": ...`, turns the key into
+/// debris). JSON strings cannot span lines, so the tokenizer is back in
+/// step at the next line (after the next one when the fault is a line break
+/// inside a string); the guess is confined to the rest of the fault's line,
+/// and that is hidden whole. The diagnostic still points at the
+/// fault; only what follows it on the line is masked.
+pub fn with_rest_of_line(secrets: Vec<Span>, bytes: &[u8], fault: usize) -> Vec<Span> {
+    let from = fault.min(bytes.len());
+    // A line break inside a string (the fault is the break itself) leaves
+    // the string's end on the next line: the tokenizer is in step again
+    // only after it.
+    let search = if bytes.get(from) == Some(&b'\n') {
+        from + 1
+    } else {
+        from
+    };
+    let end = memchr::memchr(b'\n', &bytes[search..]).map_or(bytes.len(), |i| search + i);
+    // Keep the `\r` of a CRLF line ending out of the mask.
+    let end = if end > from && bytes[end - 1] == b'\r' && end < bytes.len() {
+        end - 1
+    } else {
+        end
+    };
+    if end <= from {
+        return secrets;
+    }
+    let mut all = secrets;
+    all.push(Span::new(from, end));
+    merge(all)
+}
+
+/// The span of the value after a sensitive key of a text that did not
+/// parse, consumed. The `:` may be missing (`"param_value" "s"`) or
+/// overwritten by another punctuation mark or joined by one
+/// (`"param_value"} {"k": "s"}`, `"param_value":} {"k": "s"}`,
+/// `"param_value", "s"`): up to two of `:`, `}`, `]` and `,` right after
+/// the key are skipped when a value follows them. In a document that parsed that
+/// would be wrong (`["param_value", "x"]`); in one that did not, hiding a
+/// value too many is the safe mistake.
+fn after_sensitive_key(lex: &mut Lexer<'_>) -> Option<Span> {
+    let save = lex.pos;
+    // The colon and one mark in its place or beside it.
+    for _ in 0..2 {
+        match lex.peek() {
+            Some(Tok::Colon | Tok::Close { .. } | Tok::Comma) => {
+                lex.next();
+            }
+            _ => break,
+        }
+    }
+    if !matches!(
+        lex.peek(),
+        Some(Tok::Str { .. } | Tok::Word { .. } | Tok::Open { .. })
+    ) {
+        lex.pos = save;
+        return None;
+    }
+    value_span(lex)
+}
+
 /// The span of the value that starts at the lexer's position (after a
 /// sensitive key and its colon), consumed whole; `None` when there is none
 /// (`,`, a close bracket or the end of the text comes first).
+///
+/// The value runs over every token up to the next `,` or unmatched close
+/// bracket outside brackets it opened, or to the end of the text: a string
+/// (an unterminated one runs to the end of its line, and whatever follows is
+/// part of the value too), a bare word or number with the words after it
+/// (`hunter 2`), a bracketed value with its matching bracket. In a broken
+/// document where the value is not where JSON would put it (a missing
+/// colon, a stray quote, a truncated string), this takes in the debris up
+/// to the next member rather than guessing: over-masking a broken line
+/// costs a hidden snippet; guessing short leaks.
 fn value_span(lex: &mut Lexer<'_>) -> Option<Span> {
-    match lex.peek()? {
-        Tok::Str { start, end } => {
-            lex.next();
-            Some(Span::new(start, end))
-        }
-        Tok::Word { start, end } => {
-            lex.next();
-            let end = lex.bare_value_end(end);
-            Some(Span::new(start, end))
-        }
-        Tok::Open { at, .. } => {
-            lex.next();
-            let end = lex.bracket_end();
-            Some(Span::new(at, end))
-        }
-        Tok::Close { .. } | Tok::Colon | Tok::Comma => None,
+    let mut start = None;
+    let mut end = 0;
+    let mut depth = 0usize;
+    loop {
+        let Some(tok) = lex.peek() else { break };
+        let (from, to) = match tok {
+            Tok::Comma if depth == 0 => break,
+            Tok::Close { .. } if depth == 0 => break,
+            Tok::Close { at } => {
+                depth -= 1;
+                (at, at + 1)
+            }
+            Tok::Open { at, .. } => {
+                depth += 1;
+                (at, at + 1)
+            }
+            Tok::Str { start, end } | Tok::Word { start, end } => (start, end),
+            Tok::Colon | Tok::Comma => {
+                lex.next();
+                continue;
+            }
+        };
+        lex.next();
+        start.get_or_insert(from);
+        end = to;
     }
+    if depth > 0 {
+        end = lex.b.len();
+    }
+    start.map(|s| Span::new(s, end))
 }
 
 fn pend(frames: &mut [Frame], span: Span) {
@@ -661,7 +764,9 @@ mod tests {
         // Escaped keys.
         assert_eq!(of_text(r#"{"param\u005fvalue": "s"}"#), [r#""s""#]);
         // A sensitive word that is a value, not a key.
-        assert!(of_text(r#"{"k": "value", "j": "param_value"}"#).is_empty());
+        assert!(of_text(r#"{"k": "value", "j": "param_value"} x"#).is_empty());
+        // A colon overwritten.
+        assert_eq!(of_text(r#"{"param_value"} {"k": "s"}, "y": 1}"#), [r#"{"k": "s"}"#]);
         // Deep nesting, no recursion.
         let deep = format!("{}{{\"value\": \"s\"", "[".repeat(100_000));
         assert_eq!(of_text(&deep), ["\"s\""]);
