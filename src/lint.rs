@@ -189,7 +189,7 @@ impl Linter {
                 // Bytes that are not UTF-8 did not parse: the tokenizer finds
                 // the secrets, and bytes inside one are not shown.
                 let secrets = crate::redact::text(bytes);
-                let message = if crate::redact::touches(&secrets, e.span) {
+                let message = if crate::redact::inside(&secrets, e.span) {
                     e.describe_hidden(base)
                 } else {
                     e.describe(base)

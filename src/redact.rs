@@ -177,12 +177,14 @@ pub fn tree(root: &Node<'_>) -> Vec<Span> {
     found
 }
 
-/// Whether `span` touches a secret of `secrets` (sorted, non-overlapping):
-/// it overlaps one, or, when empty, stands inside one.
-pub fn touches(secrets: &[Span], span: Span) -> bool {
-    let end = span.end().max(span.offset + 1);
-    let i = secrets.partition_point(|s| s.end() <= span.offset);
-    secrets.get(i).is_some_and(|s| s.offset < end)
+/// Whether `span` starts inside a secret of `secrets` (sorted,
+/// non-overlapping): the value there is a secret or part of one (or a
+/// fault that runs on from one). A span
+/// that merely contains a secret (an object holding a `param_value`) is
+/// not: what is said of it (`an object`) quotes nothing.
+pub fn inside(secrets: &[Span], span: Span) -> bool {
+    let i = secrets.partition_point(|s| s.offset <= span.offset);
+    i > 0 && span.offset < secrets[i - 1].end()
 }
 
 // ---------------------------------------------------------------------------
@@ -773,14 +775,16 @@ mod tests {
     }
 
     #[test]
-    fn touches_finds_overlaps() {
+    fn inside_finds_spans_within_secrets() {
         let secrets = [Span::new(5, 10), Span::new(20, 25)];
-        assert!(touches(&secrets, Span::new(5, 6)));
-        assert!(touches(&secrets, Span::new(0, 6)));
-        assert!(touches(&secrets, Span::new(9, 9)));
-        assert!(!touches(&secrets, Span::new(10, 10)));
-        assert!(!touches(&secrets, Span::new(10, 20)));
-        assert!(touches(&secrets, Span::new(24, 30)));
-        assert!(!touches(&secrets, Span::new(25, 30)));
+        assert!(inside(&secrets, Span::new(5, 6)));
+        assert!(inside(&secrets, Span::new(5, 10)));
+        assert!(!inside(&secrets, Span::new(0, 6)));
+        assert!(inside(&secrets, Span::new(9, 9)));
+        assert!(!inside(&secrets, Span::new(10, 10)));
+        assert!(!inside(&secrets, Span::new(10, 20)));
+        assert!(!inside(&secrets, Span::new(4, 30)));
+        assert!(inside(&secrets, Span::new(21, 25)));
+        assert!(inside(&secrets, Span::new(24, 26)));
     }
 }

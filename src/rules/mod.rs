@@ -610,7 +610,7 @@ pub(crate) struct Cx<'a> {
     muted: Vec<Diagnostic>,
     /// Spans of the values that may be secrets (sorted, non-overlapping),
     /// found by [`crate::redact`] before any rule runs: a message never
-    /// quotes a value that touches one.
+    /// quotes a value inside one.
     pub(crate) secrets: Vec<Span>,
     /// Where the walk is.
     pub(crate) path: Vec<Token<'a>>,
@@ -630,7 +630,7 @@ impl<'a> Cx<'a> {
     /// Whether the value at `span` is (or is inside) a value that may be a
     /// secret: a message must describe it, never quote it.
     pub(crate) fn is_secret(&self, span: Span) -> bool {
-        crate::redact::touches(&self.secrets, span)
+        crate::redact::inside(&self.secrets, span)
     }
 
     /// `text` (a rendering of the value at `span`) when the value may be
