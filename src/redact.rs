@@ -98,7 +98,8 @@ fn normalise(key: &str) -> String {
 ///
 /// A field of the schema is sensitive exactly when the schema says so (so
 /// `param_name`, one letter-group away from `param_value`, is never
-/// masked). Any other key is sensitive when, once [normalised](normalise),
+/// masked). Any other key is sensitive when, once normalised (lower-case,
+/// without `_`, `-`, `.` and spaces),
 /// it contains a sensitive name (`paramValue`, `param-value`, `new_value`,
 /// `valueOf`) or is within a Damerau-Levenshtein distance (strsim) of one
 /// of **1** for names of up to 5 characters and **2** for longer ones
@@ -220,7 +221,18 @@ struct Lexer<'a> {
 fn is_stop(b: u8) -> bool {
     matches!(
         b,
-        b' ' | b'\t' | b'\r' | b'\n' | b'{' | b'}' | b'[' | b']' | b':' | b'=' | b',' | b'"' | b'\''
+        b' ' | b'\t'
+            | b'\r'
+            | b'\n'
+            | b'{'
+            | b'}'
+            | b'['
+            | b']'
+            | b':'
+            | b'='
+            | b','
+            | b'"'
+            | b'\''
     )
 }
 
@@ -396,12 +408,12 @@ struct Frame {
 /// error, nesting too deep, or bytes that are not UTF-8): sorted and
 /// non-overlapping. A tokenizer finds every `"<sensitive key>":` (or a
 /// sensitive key that lost its quotes or colon) and masks the value after
-/// it, as [`value_span`] delimits it: a string (an unterminated one to the
+/// it: a string (an unterminated one to the
 /// end of its line and on), a bare word or number, a bracketed value up to
 /// its matching bracket (to the end of the text when there is none).
 /// Objects flagged `"sensitive": true` are tracked as
 /// in [`tree`]. Linear time, no recursion, memory bounded by
-/// [`TRACKED_DEPTH`] frames and the spans found.
+/// 1024 tracked brackets and the spans found.
 pub fn text(bytes: &[u8]) -> Vec<Span> {
     let mut lex = Lexer { b: bytes, pos: 0 };
     let mut found: Vec<Span> = Vec::new();
@@ -591,8 +603,7 @@ fn value_span(lex: &mut Lexer<'_>) -> Option<Span> {
     let mut start = None;
     let mut end = 0;
     let mut depth = 0usize;
-    loop {
-        let Some(tok) = lex.peek() else { break };
+    while let Some(tok) = lex.peek() {
         let (from, to) = match tok {
             Tok::Comma if depth == 0 => break,
             Tok::Close { .. } if depth == 0 => break,
@@ -755,7 +766,10 @@ mod tests {
         let t = "{\"param_value\": \"abc\n, \"value\": x}";
         assert_eq!(of_text(t), ["\"abc", "x"]);
         // Bare words, and words after them on the line.
-        assert_eq!(of_text(r#"{"param_value": hunter 2, "k": 1}"#), ["hunter 2"]);
+        assert_eq!(
+            of_text(r#"{"param_value": hunter 2, "k": 1}"#),
+            ["hunter 2"]
+        );
         // Unbalanced brackets run to the end.
         assert_eq!(of_text(r#"{"value": [1, {"#), [r#"[1, {"#]);
         assert_eq!(of_text(r#"{"value": [1, "]"], "k": 2}"#), [r#"[1, "]"]"#]);
@@ -768,7 +782,10 @@ mod tests {
         // A sensitive word that is a value, not a key.
         assert!(of_text(r#"{"k": "value", "j": "param_value"} x"#).is_empty());
         // A colon overwritten.
-        assert_eq!(of_text(r#"{"param_value"} {"k": "s"}, "y": 1}"#), [r#"{"k": "s"}"#]);
+        assert_eq!(
+            of_text(r#"{"param_value"} {"k": "s"}, "y": 1}"#),
+            [r#"{"k": "s"}"#]
+        );
         // Deep nesting, no recursion.
         let deep = format!("{}{{\"value\": \"s\"", "[".repeat(100_000));
         assert_eq!(of_text(&deep), ["\"s\""]);

@@ -31,7 +31,9 @@ fn formats() -> Vec<String> {
 fn read_formats() -> Vec<String> {
     let out = run(&["check", "--help"]);
     let help = String::from_utf8(out.stdout).expect("help is UTF-8");
-    let mut lines = help.lines().skip_while(|l| !l.trim_start().starts_with("--format"));
+    let mut lines = help
+        .lines()
+        .skip_while(|l| !l.trim_start().starts_with("--format"));
     let mut found = Vec::new();
     for line in lines.by_ref() {
         if line.trim() == "Possible values:" {
@@ -139,40 +141,70 @@ fn cases() -> Vec<Case> {
         ),
         case(
             "misspelled script_param",
-            format!(r#"{{{PARAMS}, "script_param": [{{"param_name": "pw", "param_value": {s}}}]}}"#),
+            format!(
+                r#"{{{PARAMS}, "script_param": [{{"param_name": "pw", "param_value": {s}}}]}}"#
+            ),
         ),
         case(
             "misspelled param_valu",
-            format!(r#"{{{PARAMS}, "script_params": [{{"param_name": "pw", "param_valu": {s}}}]}}"#),
+            format!(
+                r#"{{{PARAMS}, "script_params": [{{"param_name": "pw", "param_valu": {s}}}]}}"#
+            ),
         ),
         case(
             "camel-case paramValue",
-            format!(r#"{{{PARAMS}, "script_params": [{{"param_name": "pw", "paramValue": {s}}}]}}"#),
+            format!(
+                r#"{{{PARAMS}, "script_params": [{{"param_name": "pw", "paramValue": {s}}}]}}"#
+            ),
         ),
         deep,
         case(
             "syntax error after several secrets on one line",
-            format!(r#"{{{PARAMS}, "script_params": [{{"param_name": "a", "param_value": {s}}}, {{"param_name": "b", "param_value": "{SECRET}2"}}, {{"param_name": "c", "param_value": "{SECRET}3"}}] oops}}"#),
+            format!(
+                r#"{{{PARAMS}, "script_params": [{{"param_name": "a", "param_value": {s}}}, {{"param_name": "b", "param_value": "{SECRET}2"}}, {{"param_name": "c", "param_value": "{SECRET}3"}}] oops}}"#
+            ),
         ),
-        case("invalid escape inside a secret", param(&format!(r#""Zq7x\qK9vWp3Lm""#))),
-        case("control character inside a secret", param(&format!("\"Zq7x\u{1}K9vWp3Lm\""))),
-        case("syntax error just after a secret", param(&format!(r#"{s} "x": 1"#))),
+        case(
+            "invalid escape inside a secret",
+            param(r#""Zq7x\qK9vWp3Lm""#),
+        ),
+        case(
+            "control character inside a secret",
+            param("\"Zq7x\u{1}K9vWp3Lm\""),
+        ),
+        case(
+            "syntax error just after a secret",
+            param(&format!(r#"{s} "x": 1"#)),
+        ),
         case("bare word secret", param(SECRET)),
-        case("unterminated secret", format!(r#"{{{PARAMS}, "script_params": [{{"param_name": "pw", "param_value": "{SECRET}"#)),
+        case(
+            "unterminated secret",
+            format!(
+                r#"{{{PARAMS}, "script_params": [{{"param_name": "pw", "param_value": "{SECRET}"#
+            ),
+        ),
         case("numeric secret", param(NUMBER)),
         case("object secret", param(&format!(r#"{{"k": {s}}}"#))),
         case("array secret", param(&format!(r#"[{s}, {NUMBER}]"#))),
         case("boolean secret", param("true")),
         case("numeric custom attribute value", script(NUMBER)),
-        case("custom attribute value too long", script(&format!("\"{SECRET}{SECRET}\""))),
+        case(
+            "custom attribute value too long",
+            script(&format!("\"{SECRET}{SECRET}\"")),
+        ),
         case(
             "CreateScript body with sensitive: true",
-            format!(r#"{{"name": "deploy", "type": "SHELL", "properties": {{"parameters": [{{"name": "pw", "value": {s}, "description": "d", "sensitive": true}}, {{"name": "tok", "default": "{SECRET}", "sensitive": true}}]}}}}"#),
+            format!(
+                r#"{{"name": "deploy", "type": "SHELL", "properties": {{"parameters": [{{"name": "pw", "value": {s}, "description": "d", "sensitive": true}}, {{"name": "tok", "default": "{SECRET}", "sensitive": true}}]}}}}"#
+            ),
         ),
         case("invalid UTF-8 after a secret", utf8_after),
         case("invalid UTF-8 inside a secret", utf8_in),
         case("BOM", bom),
-        case("value check on a secret", param(&format!(r#""{SECRET}..""#))),
+        case(
+            "value check on a secret",
+            param(&format!(r#""{SECRET}..""#)),
+        ),
     ]
 }
 
@@ -291,8 +323,10 @@ fn json_value() -> impl Strategy<Value = String> {
         prop_oneof![
             prop::collection::vec(inner.clone(), 0..4).prop_map(|v| format!("[{}]", v.join(", "))),
             prop::collection::vec(("[a-z_]{1,8}", inner), 0..4).prop_map(|v| {
-                let members: Vec<String> =
-                    v.into_iter().map(|(k, v)| format!("\"{k}\": {v}")).collect();
+                let members: Vec<String> = v
+                    .into_iter()
+                    .map(|(k, v)| format!("\"{k}\": {v}"))
+                    .collect();
                 format!("{{{}}}", members.join(", "))
             }),
         ]

@@ -33,10 +33,14 @@ fn check(object: &Node<'_>, cx: &mut Cx<'_>) {
     if (costs - elapsed).abs() <= tolerance {
         return;
     }
-    let secret = [field::EXECUTE_COSTS, field::GMT_CREATED, field::GMT_FINISHED]
-        .iter()
-        .filter_map(|k| object.get(k))
-        .any(|n| cx.is_secret(n.span));
+    let secret = [
+        field::EXECUTE_COSTS,
+        field::GMT_CREATED,
+        field::GMT_FINISHED,
+    ]
+    .iter()
+    .filter_map(|k| object.get(k))
+    .any(|n| cx.is_secret(n.span));
     let message = if secret {
         format!("`execute_costs` disagrees with `gmt_finished - gmt_created` by more than {tolerance} ms")
     } else {

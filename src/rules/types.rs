@@ -144,8 +144,9 @@ fn number<'n>(
         _ => {
             let value: f64 = raw.parse().unwrap_or(f64::INFINITY);
             if !value.is_finite() {
-                let message =
-                    format!("`{name}` is {shown}, which is too large for a double-precision number");
+                let message = format!(
+                    "`{name}` is {shown}, which is too large for a double-precision number"
+                );
                 cx.report(RuleId::NumberOverflow, node.span, cx.pointer(), message);
                 return Typed::Done;
             }
