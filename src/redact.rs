@@ -26,7 +26,7 @@
 //!
 //! Any type is masked: a number, a boolean, an object, an array, `null`.
 
-use std::collections::HashSet;
+use std::borrow::Cow;
 use std::sync::OnceLock;
 
 use crate::load::ast::{Node, Value};
@@ -58,8 +58,9 @@ pub const DESCRIPTIVE_KEYS: &[&str] = &[
 const TRACKED_DEPTH: usize = 1024;
 
 struct Keys {
-    /// Every field name of every model.
-    known: HashSet<&'static str>,
+    /// Every field name of every model, by length in bytes (comparing a
+    /// key with the few names of its length is cheaper than hashing it).
+    known: Vec<Vec<&'static str>>,
     /// The names of sensitive fields.
     sensitive: Vec<&'static str>,
     /// Those names normalised (see [`normalise`]).
@@ -70,11 +71,19 @@ fn keys() -> &'static Keys {
     static KEYS: OnceLock<Keys> = OnceLock::new();
     KEYS.get_or_init(|| {
         let schema = crate::schema::builtin();
-        let known = schema
+        let mut known: Vec<Vec<&'static str>> = Vec::new();
+        for name in schema
             .models
             .iter()
             .flat_map(|m| m.fields.iter().map(|f| f.name.as_str()))
-            .collect();
+        {
+            if known.len() <= name.len() {
+                known.resize(name.len() + 1, Vec::new());
+            }
+            if !known[name.len()].contains(&name) {
+                known[name.len()].push(name);
+            }
+        }
         let sensitive = crate::schema::sensitive_field_names();
         let normalised = sensitive.iter().map(|n| normalise(n)).collect();
         Keys {
@@ -116,10 +125,28 @@ fn normalise(key: &str) -> String {
 /// hidden value in a snippet; under-masking a secret costs a leak.
 pub fn is_sensitive_key(key: &str) -> bool {
     let keys = keys();
-    if keys.known.contains(key) {
+    if keys
+        .known
+        .get(key.len())
+        .is_some_and(|names| names.contains(&key))
+    {
         return keys.sensitive.contains(&key);
     }
-    let key = normalise(key);
+    // Normalised on the stack when short and ASCII (the usual key).
+    let mut buf = [0u8; 64];
+    let key: Cow<'_, str> = if key.len() <= buf.len() && key.is_ascii() {
+        let mut n = 0;
+        for b in key
+            .bytes()
+            .filter(|b| !matches!(b, b'_' | b'-' | b'.' | b' '))
+        {
+            buf[n] = b.to_ascii_lowercase();
+            n += 1;
+        }
+        Cow::Borrowed(std::str::from_utf8(&buf[..n]).unwrap_or_default())
+    } else {
+        Cow::Owned(normalise(key))
+    };
     let length = key.chars().count();
     keys.normalised.iter().any(|name| {
         // Names are ASCII: bytes are characters.
@@ -339,7 +366,7 @@ fn string_end(b: &[u8], from: usize, quote: u8) -> usize {
 
 /// The text of a string token (quotes stripped, common escapes decoded;
 /// anything malformed is kept as written).
-fn key_text(b: &[u8], start: usize, end: usize) -> String {
+fn key_text(b: &[u8], start: usize, end: usize) -> Cow<'_, str> {
     let quote = b[start];
     let inner_end = if end > start + 1 && b[end - 1] == quote {
         end - 1
@@ -348,7 +375,7 @@ fn key_text(b: &[u8], start: usize, end: usize) -> String {
     };
     let raw = &b[(start + 1).min(inner_end)..inner_end];
     if !raw.contains(&b'\\') {
-        return String::from_utf8_lossy(raw).into_owned();
+        return String::from_utf8_lossy(raw);
     }
     let mut out = String::new();
     let mut i = 0;
@@ -385,7 +412,7 @@ fn key_text(b: &[u8], start: usize, end: usize) -> String {
         out.push_str(&String::from_utf8_lossy(&raw[i..i + len]));
         i += len;
     }
-    out
+    Cow::Owned(out)
 }
 
 /// An open bracket the tokenizer tracks.
