@@ -564,13 +564,20 @@ impl<'a> Parser<'a> {
             0 => "a NUL byte".to_string(),
             c => format!("control character U+{c:04X}"),
         };
-        self.error_quoting(
-            self.pos,
-            1,
-            format!("{name} inside a string is not allowed in JSON"),
-            "a control character inside a string is not allowed in JSON".into(),
-            Some("escape it (`\\n`, `\\t`, `\\u0000`...) or check that the string is closed"),
-        )
+        let help =
+            Some("escape it (`\\n`, `\\t`, `\\u0000`...) or check that the string is closed");
+        let message = format!("{name} inside a string is not allowed in JSON");
+        match c {
+            // Named by kind: nothing of the input is quoted.
+            b'\n' | b'\t' | 0 => self.error_at(self.pos, 1, message, help),
+            _ => self.error_quoting(
+                self.pos,
+                1,
+                message,
+                "a control character inside a string is not allowed in JSON".into(),
+                help,
+            ),
+        }
     }
 
     fn unterminated(&self, start: usize) -> ParseError {
