@@ -61,9 +61,14 @@ pub struct FileReport {
     pub documents: usize,
     /// Every problem found, ordered by position.
     pub diagnostics: Vec<Diagnostic>,
-    /// Spans of the values that may hold secrets (`param_value`, custom
-    /// attribute values). Messages never quote them; a renderer that shows
-    /// source text must mask them (the human report does).
+    /// Spans of the values that may hold secrets, sorted and
+    /// non-overlapping: every whole value (a string with its quotes, an
+    /// object or array with its brackets, a number or literal) under a
+    /// sensitive key anywhere in the document, whatever its kind, type or
+    /// the rules that fired, and also in a document that did not parse (see
+    /// [`crate::redact`]). Messages never quote them; a renderer that shows
+    /// source text must mask them whole, with a mask of fixed width (the
+    /// human report does).
     #[serde(skip)]
     pub sensitive: Vec<Span>,
 }
@@ -181,7 +186,14 @@ impl Linter {
         match load::decode(bytes) {
             Ok(text) => self.lint_source(name, text),
             Err(e) => {
-                let message = e.describe(base);
+                // Bytes that are not UTF-8 did not parse: the tokenizer finds
+                // the secrets, and bytes inside one are not shown.
+                let secrets = crate::redact::text(bytes);
+                let message = if crate::redact::inside(&secrets, e.span) {
+                    e.describe_hidden(base)
+                } else {
+                    e.describe(base)
+                };
                 let index = RuleId::InvalidEncoding as usize;
                 let mut d = self.rules.diagnostic(index, e.span, String::new(), message);
                 // Lines and columns of the valid prefix.
@@ -189,7 +201,9 @@ impl Linter {
                 d.locate(&LineIndex::new(prefix));
                 d.end = d.start;
                 d.end.column += 1;
-                FileReport::single(name, d)
+                let mut report = FileReport::single(name, d);
+                report.sensitive = secrets;
+                report
             }
         }
     }
@@ -338,17 +352,26 @@ impl Linter {
         let root = match load::parse(text, self.options.max_depth.min(MAX_DEPTH_CEILING)) {
             Ok(root) => root,
             Err(e) => {
-                let mut cx = Cx::new(&self.rules);
+                let mut cx = Cx::new(&self.rules, crate::redact::text(text.as_bytes()));
                 match e {
                     ParseError::Syntax {
                         span,
                         message,
+                        unquoted,
                         help,
                     } => {
+                        // A fault inside a secret is described, not quoted.
+                        let message = match unquoted {
+                            Some(unquoted) if cx.is_secret(span) => unquoted,
+                            _ => message,
+                        };
                         let d = cx.report(RuleId::JsonSyntaxError, span, String::new(), message);
                         if let Some(help) = help {
                             d.help(help);
                         }
+                        let secrets = std::mem::take(&mut cx.secrets);
+                        cx.secrets =
+                            crate::redact::with_rest_of_line(secrets, text.as_bytes(), span.offset);
                     }
                     ParseError::TooDeep { span, limit } => {
                         let message = format!(
@@ -357,12 +380,12 @@ impl Linter {
                         cx.report(RuleId::NestingTooDeep, span, String::new(), message);
                     }
                 }
-                return (None, cx.diagnostics, cx.sensitive);
+                return (None, cx.diagnostics, cx.secrets);
             }
         };
-        let mut cx = Cx::new(&self.rules);
+        let mut cx = Cx::new(&self.rules, crate::redact::tree(&root));
         let kind = self.check_document(&root, &mut cx);
-        (kind, cx.diagnostics, cx.sensitive)
+        (kind, cx.diagnostics, cx.secrets)
     }
 
     fn check_document<'a>(&self, root: &'a Node<'a>, cx: &mut Cx<'a>) -> Option<DocumentKind> {
@@ -396,7 +419,7 @@ impl Linter {
         if root.as_object().is_none() {
             let message = format!(
                 "the document is {}, but a {} document must be an object",
-                types::show_value(root, false),
+                types::show_value(root, cx.is_secret(root.span)),
                 kind.name()
             );
             cx.report(RuleId::WrongType, root.span, String::new(), message);
@@ -442,9 +465,6 @@ impl Linter {
         cx: &mut Cx<'a>,
     ) {
         let schema = self.rules.schema();
-        if field.sensitive && matches!(node.value, crate::load::ast::Value::String(_)) {
-            cx.sensitive.push(node.span);
-        }
         match types::check(node, field, ty, schema, cx) {
             Typed::Done => {}
             Typed::Scalar(subject) => self.run_data_rules(node, field, subject, cx),
@@ -471,7 +491,8 @@ impl Linter {
             let Some(check) = self.rules.by_index(index).check() else {
                 continue;
             };
-            if let Some(violation) = check.evaluate(&field.name, subject, field.sensitive) {
+            let secret = field.sensitive || cx.is_secret(node.span);
+            if let Some(violation) = check.evaluate(&field.name, subject, secret) {
                 let d = cx.report_index(index, node.span, cx.pointer(), violation.message);
                 if let Some(help) = violation.help {
                     d.help(help);

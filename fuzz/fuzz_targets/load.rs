@@ -1,5 +1,6 @@
-//! The loader on arbitrary bytes: decoding and parsing never panic, and
-//! every span of the parsed document lies inside the input.
+//! The loader on arbitrary bytes: decoding, parsing and finding the secrets
+//! never panic, and every span of the parsed document, and every secret's,
+//! lies inside the input (secrets sorted and apart).
 #![no_main]
 
 use coc_lint::load::ast::{Node, Value};
@@ -18,10 +19,22 @@ fn check(node: &Node<'_>, len: usize) {
     }
 }
 
+fn check_secrets(secrets: &[coc_lint::Span], len: usize) {
+    let mut last_end = 0;
+    for s in secrets {
+        assert!(s.offset >= last_end && s.length > 0 && s.end() <= len);
+        last_end = s.end();
+    }
+}
+
 fuzz_target!(|data: &[u8]| {
+    check_secrets(&coc_lint::redact::text(data), data.len());
     let Ok(text) = decode(data) else { return };
     match parse(text, 64) {
-        Ok(root) => check(&root, text.len()),
+        Ok(root) => {
+            check(&root, text.len());
+            check_secrets(&coc_lint::redact::tree(&root), text.len());
+        }
         Err(ParseError::Syntax { span, .. }) | Err(ParseError::TooDeep { span, .. }) => {
             assert!(span.end() <= text.len());
         }

@@ -54,6 +54,18 @@ impl EncodingError {
             }
         }
     }
+
+    /// [`EncodingError::describe`] without the offending bytes, for bytes
+    /// inside a value that may be a secret.
+    pub fn describe_hidden(&self, base: usize) -> String {
+        match &self.fault {
+            EncodingFault::InvalidUtf8(_) => format!(
+                "invalid UTF-8 at byte {}, inside a value that may be a secret (the bytes are not shown)",
+                base + self.span.offset
+            ),
+            _ => self.describe(base),
+        }
+    }
 }
 
 /// The bytes of a file as UTF-8 text. A UTF-8 byte order mark is kept (the

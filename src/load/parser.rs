@@ -20,6 +20,10 @@ pub enum ParseError {
         span: Span,
         /// What is wrong.
         message: String,
+        /// The same without the input text `message` quotes (the offending
+        /// character, word or escape), for a fault inside a value that may
+        /// be a secret; `None` when `message` quotes no input.
+        unquoted: Option<String>,
         /// What to do about it.
         help: Option<&'static str>,
     },
@@ -93,8 +97,26 @@ impl<'a> Parser<'a> {
                 length: len,
             },
             message,
+            unquoted: None,
             help,
         }
+    }
+
+    /// [`Parser::error_at`] for a message that quotes input, with its
+    /// wording that does not.
+    fn error_quoting(
+        &self,
+        offset: usize,
+        len: usize,
+        message: String,
+        unquoted: String,
+        help: Option<&'static str>,
+    ) -> ParseError {
+        let mut e = self.error_at(offset, len, message, help);
+        if let ParseError::Syntax { unquoted: u, .. } = &mut e {
+            *u = Some(unquoted);
+        }
+        e
     }
 
     /// Length in bytes of the character at `offset` (0 at the end).
@@ -119,10 +141,15 @@ impl<'a> Parser<'a> {
             None => Some("the file ends too early: is it truncated?"),
             _ => None,
         };
-        self.error_at(
+        let unquoted = match self.bytes.get(self.pos) {
+            None => "the end of the file",
+            Some(_) => "a character that is not allowed here",
+        };
+        self.error_quoting(
             self.pos,
             len,
             format!("expected {expected}, found {found}"),
+            format!("expected {expected}, found {unquoted}"),
             help,
         )
     }
@@ -326,10 +353,11 @@ impl<'a> Parser<'a> {
             } else {
                 format!("an unquoted word of {} characters", found.chars().count())
             };
-            Err(self.error_at(
+            Err(self.error_quoting(
                 self.pos,
                 end - self.pos,
                 format!("expected a JSON value, found {shown}"),
+                "expected a JSON value, found an unquoted word".into(),
                 Some(match found {
                     "NaN" | "Infinity" => {
                         "JSON numbers are written like `-12`, `0.5` or `1e3`; NaN and Infinity are not JSON"
@@ -481,10 +509,11 @@ impl<'a> Parser<'a> {
             }
             _ => {
                 let len = 1 + self.char_len_at(esc_start + 1);
-                return Err(self.error_at(
+                return Err(self.error_quoting(
                     esc_start,
                     len,
                     format!("invalid escape `\\{}` in a string", &self.text[esc_start + 1..esc_start + len]),
+                    "invalid escape in a string".into(),
                     Some("JSON escapes are \\\" \\\\ \\/ \\b \\f \\n \\r \\t and \\uXXXX; write a backslash as `\\\\`"),
                 ));
             }
@@ -535,12 +564,20 @@ impl<'a> Parser<'a> {
             0 => "a NUL byte".to_string(),
             c => format!("control character U+{c:04X}"),
         };
-        self.error_at(
-            self.pos,
-            1,
-            format!("{name} inside a string is not allowed in JSON"),
-            Some("escape it (`\\n`, `\\t`, `\\u0000`...) or check that the string is closed"),
-        )
+        let help =
+            Some("escape it (`\\n`, `\\t`, `\\u0000`...) or check that the string is closed");
+        let message = format!("{name} inside a string is not allowed in JSON");
+        match c {
+            // Named by kind: nothing of the input is quoted.
+            b'\n' | b'\t' | 0 => self.error_at(self.pos, 1, message, help),
+            _ => self.error_quoting(
+                self.pos,
+                1,
+                message,
+                "a control character inside a string is not allowed in JSON".into(),
+                help,
+            ),
+        }
     }
 
     fn unterminated(&self, start: usize) -> ParseError {

@@ -43,22 +43,10 @@ impl Reporter for HumanReporter {
         if report.diagnostics.is_empty() {
             return Ok(());
         }
-        // A document that did not parse has no known sensitive spans: mask
-        // the values of the sensitive keys found by a scan of the text.
-        let unparsed = report
-            .diagnostics
-            .iter()
-            .any(|d| d.name == "json-syntax-error");
-        let prepared = source.map(|s| {
-            if unparsed {
-                std::borrow::Cow::Owned(mask_after_keys(s))
-            } else {
-                std::borrow::Cow::Borrowed(s)
-            }
-        });
-        let text = prepared
-            .as_deref()
-            .and_then(|s| std::str::from_utf8(s).ok());
+        // Secrets are masked by the spans the library found
+        // (`FileReport::sensitive`), for documents that parsed and those that
+        // did not alike.
+        let text = source.and_then(|s| std::str::from_utf8(s).ok());
         let view = text.map(|t| Source::new(&report.path, t, &report.sensitive));
         for d in &report.diagnostics {
             match &view {
@@ -123,58 +111,4 @@ fn concise(path: &str, d: &Diagnostic, style: Style) -> String {
         snippet::wrapped(&mut s, plain, "", ("  ", "help:"), ("        ", ""), help);
     }
     s
-}
-
-/// The source with the value after every sensitive key (`"param_value":`,
-/// `"value":`) replaced by `*`, quoted or not, up to the end of the string
-/// or of the bare word. For text that is not JSON, where no parse tells
-/// which values are sensitive.
-fn mask_after_keys(source: &[u8]) -> Vec<u8> {
-    let keys = crate::schema::sensitive_field_names();
-    let mut bytes = source.to_vec();
-    let string_end = |b: &[u8], from: usize| {
-        let mut j = from;
-        while j < b.len() && b[j] != b'"' && b[j] != b'\n' {
-            j += if b[j] == b'\\' { 2 } else { 1 };
-        }
-        j.min(b.len())
-    };
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] != b'"' {
-            i += 1;
-            continue;
-        }
-        let end = string_end(&bytes, i + 1);
-        let is_key = keys.iter().any(|k| bytes[i + 1..end] == *k.as_bytes());
-        i = end + 1;
-        if !is_key {
-            continue;
-        }
-        let mut j = i;
-        while j < bytes.len() && matches!(bytes[j], b' ' | b'\t' | b'\r' | b'\n') {
-            j += 1;
-        }
-        if bytes.get(j) != Some(&b':') {
-            continue;
-        }
-        j += 1;
-        while j < bytes.len() && matches!(bytes[j], b' ' | b'\t') {
-            j += 1;
-        }
-        let (from, to) = if bytes.get(j) == Some(&b'"') {
-            (j + 1, string_end(&bytes, j + 1))
-        } else {
-            let stop = bytes[j..]
-                .iter()
-                .position(|b| matches!(b, b',' | b'}' | b']' | b'\n' | b'\r' | b' ' | b'\t'))
-                .map_or(bytes.len(), |k| j + k);
-            (j, stop)
-        };
-        if from < to {
-            bytes[from..to].fill(b'*');
-        }
-        i = to;
-    }
-    bytes
 }

@@ -348,6 +348,7 @@ impl Check {
                 if value.validate_range(lo, hi, xlo, xhi) {
                     return None;
                 }
+                let raw = if sensitive { "a number" } else { raw };
                 format!("`{field}` is {raw}, but it must be {}", self.describe())
             }
             (Check::Length { min, max }, Subject::Str(s)) => {
@@ -357,6 +358,14 @@ impl Check {
                 let n = s.chars().count() as u64;
                 if n == 0 {
                     format!("`{field}` is empty, but it must be {}", self.describe())
+                } else if sensitive {
+                    // A secret's length is not told either.
+                    let how = if max.is_some_and(|m| n > m) {
+                        "too long"
+                    } else {
+                        "too short"
+                    };
+                    format!("`{field}` is {how}, but it must be {}", self.describe())
                 } else {
                     format!(
                         "`{field}` is {} long, but it must be {}",
@@ -386,6 +395,7 @@ impl Check {
                 };
                 let help = values
                     .iter()
+                    .filter(|_| !sensitive)
                     .find(|v| v.eq_ignore_ascii_case(s.trim()))
                     .map(|v| format!("did you mean `{v}`? Values are case-sensitive"));
                 return Some(Violation {
@@ -413,11 +423,12 @@ impl Check {
                 self.compile().ok()?;
                 let charset = compiled.get()?.as_ref()?;
                 let (i, c) = charset.first_outside(s)?;
-                // A secret is never quoted: its offending character is named
-                // by its code point only (the snippet is masked, so without
-                // it the user could not find the character), never shown.
+                // A secret is never quoted: its offending character is
+                // named by its code point only, since the snippet is masked
+                // and the user could not find it otherwise (one character,
+                // not the value).
                 let what = if sensitive {
-                    format!("U+{:04X} (a character that is not allowed)", c as u32)
+                    format!("U+{:04X} (a character that is not allowed)", u32::from(c))
                 } else {
                     show_char(c)
                 };
@@ -448,6 +459,7 @@ impl Check {
                 if places <= *max as u64 {
                     return None;
                 }
+                let raw = if sensitive { "a number" } else { raw };
                 format!(
                     "`{field}` is {raw}, which has {places} decimal places, but it must be {}",
                     self.describe()

@@ -23,7 +23,8 @@ fn check(object: &Node<'_>, cx: &mut Cx<'_>) {
         else {
             continue;
         };
-        let message = format!("the batch index {index} is used by more than one batch");
+        let index = cx.show(node.span, format!(" {index}"), "");
+        let message = format!("the batch index{index} is used by more than one batch");
         let pointer = cx.pointer_to(&[
             field::EXECUTE_BATCHES,
             &repeat.to_string(),

@@ -15,9 +15,7 @@ pub(crate) fn check_tree<'a>(node: &'a Node<'a>, cx: &mut Cx<'a>) {
         }
         Value::Array(items) => {
             for (i, item) in items.iter().enumerate() {
-                if matches!(item.value, Value::Object(_) | Value::Array(_)) {
-                    descend(item, Token::Index(i), cx);
-                }
+                descend(item, Token::Index(i), cx);
             }
         }
         _ => {}
@@ -25,7 +23,8 @@ pub(crate) fn check_tree<'a>(node: &'a Node<'a>, cx: &mut Cx<'a>) {
 }
 
 fn descend<'a>(node: &'a Node<'a>, token: Token<'a>, cx: &mut Cx<'a>) {
-    if !matches!(node.value, Value::Object(_) | Value::Array(_)) {
+    // The inside of a secret is not examined: its keys are part of it.
+    if !matches!(node.value, Value::Object(_) | Value::Array(_)) || cx.is_secret(node.span) {
         return;
     }
     cx.path.push(token);

@@ -23,8 +23,8 @@ fn check(object: &Node<'_>, cx: &mut Cx<'_>) {
             continue;
         };
         let name = node.as_str().unwrap_or_default();
-        let message =
-            format!("the parameter name `{name}` is used more than once in `script_params`");
+        let name = cx.show(node.span, format!(" `{name}`"), "");
+        let message = format!("the parameter name{name} is used more than once in `script_params`");
         let pointer =
             cx.pointer_to(&[field::SCRIPT_PARAMS, &repeat.to_string(), field::PARAM_NAME]);
         cx.report(RULE.id, node.span, pointer, message)

@@ -28,10 +28,15 @@ fn check(object: &Node<'_>, cx: &mut Cx<'_>) {
         return;
     };
     if f < c {
-        let message = format!(
-            "`gmt_finished` ({f}) is {} ms before `gmt_created` ({c}): a ticket cannot finish before it is created",
-            c - f
-        );
+        let message = if cx.is_secret(created.span) || cx.is_secret(finished.span) {
+            "`gmt_finished` is before `gmt_created`: a ticket cannot finish before it is created"
+                .to_owned()
+        } else {
+            format!(
+                "`gmt_finished` ({f}) is {} ms before `gmt_created` ({c}): a ticket cannot finish before it is created",
+                c - f
+            )
+        };
         let pointer = cx.pointer_to(&[field::GMT_FINISHED]);
         cx.report(RULE.id, finished.span, pointer, message)
             .label(created.span, "created here");

@@ -20,6 +20,7 @@ fn check(object: &Node<'_>, cx: &mut Cx<'_>) {
     };
     let listed = super::util::items(object, field::DATA).len();
     if total < listed as i128 {
+        let total = cx.show(total_node.span, total, "smaller than that");
         let message = format!("`total` is {total}, but this page alone lists {listed} tickets");
         let pointer = cx.pointer_to(&[field::TOTAL]);
         cx.report(RULE.id, total_node.span, pointer, message);

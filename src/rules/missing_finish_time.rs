@@ -22,7 +22,8 @@ fn check(object: &Node<'_>, cx: &mut Cx<'_>) {
     };
     let finished = object.get(field::GMT_FINISHED);
     if finished.is_none_or(|n| n.value == Value::Null) {
-        let message = format!("the ticket's status is {status}, but it has no `gmt_finished`");
+        let status = cx.show(status_node.span, status, "finished");
+        let message = format!("the ticket\'s status is {status}, but it has no `gmt_finished`");
         let pointer = cx.pointer_to(&[field::STATUS]);
         cx.report(RULE.id, status_node.span, pointer, message);
     }

@@ -608,20 +608,38 @@ pub(crate) struct Cx<'a> {
     /// Diagnostics of rules turned off in the rule set: built (so that a
     /// rule's code reads the same whether or not it is on) and dropped.
     muted: Vec<Diagnostic>,
-    /// Spans of values that may be secrets.
-    pub(crate) sensitive: Vec<Span>,
+    /// Spans of the values that may be secrets (sorted, non-overlapping),
+    /// found by [`crate::redact`] before any rule runs: a message never
+    /// quotes a value inside one.
+    pub(crate) secrets: Vec<Span>,
     /// Where the walk is.
     pub(crate) path: Vec<Token<'a>>,
 }
 
 impl<'a> Cx<'a> {
-    pub(crate) fn new(rules: &'a RuleSet) -> Self {
+    pub(crate) fn new(rules: &'a RuleSet, secrets: Vec<Span>) -> Self {
         Cx {
             rules,
             diagnostics: Vec::new(),
             muted: Vec::new(),
-            sensitive: Vec::new(),
+            secrets,
             path: Vec::new(),
+        }
+    }
+
+    /// Whether the value at `span` is (or is inside) a value that may be a
+    /// secret: a message must describe it, never quote it.
+    pub(crate) fn is_secret(&self, span: Span) -> bool {
+        crate::redact::inside(&self.secrets, span)
+    }
+
+    /// `text` (a rendering of the value at `span`) when the value may be
+    /// shown, `what` (a description: "a number") when it may be a secret.
+    pub(crate) fn show(&self, span: Span, text: impl std::fmt::Display, what: &str) -> String {
+        if self.is_secret(span) {
+            what.to_owned()
+        } else {
+            text.to_string()
         }
     }
 

@@ -26,10 +26,10 @@ fn check(object: &Node<'_>, cx: &mut Cx<'_>) {
     if has_refer {
         return;
     }
-    let name = object
-        .get(field::PARAM_NAME)
-        .and_then(Node::as_str)
-        .unwrap_or("?");
+    let name = match object.get(field::PARAM_NAME) {
+        Some(n) if cx.is_secret(n.span) => "(not shown)",
+        n => n.and_then(Node::as_str).unwrap_or("?"),
+    };
     match object.get(field::PARAM_VALUE) {
         None => {
             let message =

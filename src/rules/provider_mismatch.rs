@@ -39,6 +39,8 @@ fn check(object: &Node<'_>, cx: &mut Cx<'_>) {
             match first {
                 None => first = Some((provider, span)),
                 Some((expected, first_span)) if provider != expected => {
+                    let provider = cx.show(span, provider, "not shown");
+                    let expected = cx.show(first_span, expected, "another");
                     let message = format!(
                         "this instance's provider is {provider}, but the first instance's is {expected}; all instances of one execution must have the same provider"
                     );

@@ -92,10 +92,11 @@ pub(crate) fn check<'n>(
     cx: &mut Cx<'_>,
 ) -> Typed<'n> {
     let name = field.name.as_str();
+    let secret = field.sensitive || cx.is_secret(node.span);
     let wrong = |cx: &mut Cx<'_>| {
         let message = format!(
             "`{name}` is {}, but it must be {}",
-            show_value(node, field.sensitive),
+            show_value(node, secret),
             ty.describe(schema)
         );
         cx.report(RuleId::WrongType, node.span, cx.pointer(), message);
@@ -109,8 +110,13 @@ pub(crate) fn check<'n>(
         (Value::Array(items), FieldType::Array(inner)) => Typed::Array(items, inner),
         (Value::Number(raw), ty) if ty.is_number() => number(node, raw, name, ty, cx),
         (Value::String(s), ty) if ty.is_number() && is_json_number(s) => {
+            let shown = if secret {
+                "a string that holds a number".to_owned()
+            } else {
+                format!("the string {s:?}")
+            };
             let message = format!(
-                "`{name}` is the string {s:?}, but it must be {}; the server coerces it",
+                "`{name}` is {shown}, but it must be {}; the server coerces it",
                 ty.describe(schema)
             );
             cx.report(RuleId::NumberAsString, node.span, cx.pointer(), message);
@@ -129,14 +135,18 @@ fn number<'n>(
     ty: &FieldType,
     cx: &mut Cx<'_>,
 ) -> Typed<'n> {
+    // The number as written, unless it may be a secret.
+    let shown = cx.show(node.span, raw, "a number");
+    let shown = shown.as_str();
     let (bits, min, max) = match ty {
         FieldType::Integer => (32, i32::MIN as f64, i32::MAX as f64),
         FieldType::Long => (64, i64::MIN as f64, i64::MAX as f64),
         _ => {
             let value: f64 = raw.parse().unwrap_or(f64::INFINITY);
             if !value.is_finite() {
-                let message =
-                    format!("`{name}` is {raw}, which is too large for a double-precision number");
+                let message = format!(
+                    "`{name}` is {shown}, which is too large for a double-precision number"
+                );
                 cx.report(RuleId::NumberOverflow, node.span, cx.pointer(), message);
                 return Typed::Done;
             }
@@ -144,7 +154,7 @@ fn number<'n>(
         }
     };
     let overflow = |cx: &mut Cx<'_>| {
-        let message = format!("`{name}` is {raw}, which does not fit in a {bits}-bit integer");
+        let message = format!("`{name}` is {shown}, which does not fit in a {bits}-bit integer");
         cx.report(RuleId::NumberOverflow, node.span, cx.pointer(), message);
         Typed::Done
     };
@@ -162,11 +172,11 @@ fn number<'n>(
         return overflow(cx);
     }
     if value.fract() != 0.0 {
-        let message = format!("`{name}` is {raw}, but it must be an integer");
+        let message = format!("`{name}` is {shown}, but it must be an integer");
         cx.report(RuleId::WrongType, node.span, cx.pointer(), message);
         return Typed::Done;
     }
-    let message = format!("`{name}` is {raw}, an integer written as a decimal number");
+    let message = format!("`{name}` is {shown}, an integer written as a decimal number");
     cx.report(RuleId::FloatForInteger, node.span, cx.pointer(), message);
     Typed::Scalar(Subject::Number { value, raw })
 }

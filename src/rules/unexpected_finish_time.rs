@@ -25,7 +25,8 @@ fn check(object: &Node<'_>, cx: &mut Cx<'_>) {
     };
     // A finish time of the wrong type is wrong-type's to report.
     if super::util::integer(finished).is_some() {
-        let message = format!("the ticket's status is {status}, but it has a `gmt_finished`");
+        let status = cx.show(status_node.span, status, "not finished");
+        let message = format!("the ticket\'s status is {status}, but it has a `gmt_finished`");
         let pointer = cx.pointer_to(&[field::GMT_FINISHED]);
         cx.report(RULE.id, finished.span, pointer, message)
             .label(status_node.span, "status set here");

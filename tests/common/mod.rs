@@ -5,10 +5,11 @@
 use std::io::Write;
 use std::process::{Command, Output, Stdio};
 
-/// The `coc-lint` binary of this build, with the caller's NO_COLOR removed.
+/// The `coc-lint` binary of this build, with the caller's NO_COLOR and
+/// COLUMNS removed (so human output is 100 columns wide, as on a pipe).
 pub fn bin() -> Command {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_coc-lint"));
-    cmd.env_remove("NO_COLOR");
+    cmd.env_remove("NO_COLOR").env_remove("COLUMNS");
     cmd
 }
 
@@ -19,8 +20,14 @@ pub fn run(args: &[&str]) -> Output {
 
 /// Run the binary with `args`, feeding `input` to its standard input.
 pub fn run_stdin(args: &[&str], input: &[u8]) -> Output {
-    let mut child = bin()
-        .args(args)
+    let mut cmd = bin();
+    cmd.args(args);
+    feed(cmd, input)
+}
+
+/// Run `cmd`, feeding `input` to its standard input.
+pub fn feed(mut cmd: Command, input: &[u8]) -> Output {
+    let mut child = cmd
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
