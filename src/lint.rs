@@ -127,6 +127,16 @@ impl FileReport {
 pub struct Linter {
     options: LintOptions,
     rules: Arc<RuleSet>,
+    filter: Option<Arc<dyn ReportFilter>>,
+}
+
+/// What a linter does to each report after its rules ran: the policy's
+/// ignores ([`crate::policy::Suppressions`]) implement it, so that the
+/// linter knows nothing of configuration files.
+pub trait ReportFilter: std::fmt::Debug + Send + Sync {
+    /// Drop (or change) the diagnostics of `report`, linted under `name`
+    /// with `rules`.
+    fn apply(&self, rules: &RuleSet, name: &str, report: &mut FileReport);
 }
 
 impl Default for Linter {
@@ -149,7 +159,18 @@ impl Linter {
     /// A linter with these options that runs `rules` (see
     /// [`RuleSet::builder`]).
     pub fn with_rules(options: LintOptions, rules: Arc<RuleSet>) -> Self {
-        Linter { options, rules }
+        Linter {
+            options,
+            rules,
+            filter: None,
+        }
+    }
+
+    /// This linter, passing every report through `filter` (a policy's
+    /// `ignore` and `[per-file-ignores]`; see [`crate::policy`]).
+    pub fn with_filter(mut self, filter: Arc<dyn ReportFilter>) -> Self {
+        self.filter = Some(filter);
+        self
     }
 
     /// The rules it runs.
@@ -165,13 +186,17 @@ impl Linter {
     /// Lint one JSON document held in a string.
     pub fn lint_source(&self, name: &str, text: &str) -> FileReport {
         let (kind, diagnostics, sensitive) = self.lint_text(text);
-        FileReport {
+        let mut report = FileReport {
             path: name.to_owned(),
             kind,
             documents: 1,
             diagnostics,
             sensitive,
+        };
+        if let Some(filter) = &self.filter {
+            filter.apply(&self.rules, name, &mut report);
         }
+        report
     }
 
     /// Lint one JSON document given as bytes (checked to be UTF-8 first).
@@ -272,6 +297,9 @@ impl Linter {
         let mut report = FileReport::single(name, d);
         if !self.rules.rule(rule).is_enabled() {
             report.diagnostics.clear();
+        }
+        if let Some(filter) = &self.filter {
+            filter.apply(&self.rules, name, &mut report);
         }
         report
     }

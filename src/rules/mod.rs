@@ -401,6 +401,52 @@ impl RuleSet {
             .copied()
     }
 
+    /// The rules a selector names, in code order: a code (`COC206`, in any
+    /// case), a name (`execute-user-not-root`), a code prefix (`COC2`: every
+    /// rule whose code starts with it) or `ALL`. An unknown selector is an
+    /// error with the closest code or name.
+    ///
+    /// ```
+    /// let rules = coc_lint::RuleSet::builtin();
+    /// let names: Vec<&str> = rules.select("COC60").unwrap().iter().map(|r| r.name()).collect();
+    /// assert_eq!(names, ["list-page-size", "order-id-out-of-range", "order-name-length"]);
+    /// assert!(rules.select("execute-user-not-rot").is_err());
+    /// ```
+    pub fn select(&self, selector: &str) -> Result<Vec<&Rule>, RuleSetError> {
+        Ok(self
+            .select_indices(selector)?
+            .into_iter()
+            .map(|i| &self.rules[i])
+            .collect())
+    }
+
+    pub(crate) fn select_indices(&self, selector: &str) -> Result<Vec<usize>, RuleSetError> {
+        if selector == "ALL" {
+            return Ok((0..self.rules.len()).collect());
+        }
+        if let Some(i) = self.lookup(selector) {
+            return Ok(vec![i]);
+        }
+        let upper = selector.to_ascii_uppercase();
+        if upper.len() >= 3 && upper.starts_with("COC") {
+            let found: Vec<usize> = (0..self.rules.len())
+                .filter(|&i| self.rules[i].code.starts_with(&upper))
+                .collect();
+            if !found.is_empty() {
+                return Ok(found);
+            }
+        }
+        Err(RuleSetError::UnknownRule {
+            rule: selector.to_owned(),
+            suggestion: suggest(&self.rules, selector),
+        })
+    }
+
+    /// The index of the rule with this code or name.
+    pub(crate) fn index_of(&self, code_or_name: &str) -> Option<usize> {
+        self.lookup(code_or_name)
+    }
+
     /// The built-in rule `id`.
     pub fn rule(&self, id: RuleId) -> &Rule {
         // Built-in rules sit at the index of their identifier (checked when
@@ -472,17 +518,22 @@ impl RuleSetBuilder {
             })
     }
 
-    /// The closest rule name or code to `rule`, if one is close.
     fn suggest(&self, rule: &str) -> Option<String> {
-        let wanted = rule.to_ascii_lowercase();
-        self.set
-            .rules
-            .iter()
-            .flat_map(|r| [r.name(), r.code()])
-            .map(|k| (strsim::jaro_winkler(&wanted, &k.to_ascii_lowercase()), k))
-            .filter(|(score, _)| *score >= 0.85)
-            .max_by(|a, b| a.0.total_cmp(&b.0))
-            .map(|(_, k)| k.to_owned())
+        suggest(&self.set.rules, rule)
+    }
+
+    /// Turn the rule at index `i` on or off.
+    pub(crate) fn set_enabled(&mut self, i: usize, enabled: bool) {
+        if let Some(rule) = self.set.rules.get_mut(i) {
+            rule.enabled = enabled;
+        }
+    }
+
+    /// Give the rule at index `i` this severity.
+    pub(crate) fn set_severity(&mut self, i: usize, severity: Severity) {
+        if let Some(rule) = self.set.rules.get_mut(i) {
+            rule.severity = severity;
+        }
     }
 
     /// Turn the rule with this code or name off.
@@ -539,6 +590,18 @@ impl RuleSetBuilder {
         self.set.wire();
         self.set
     }
+}
+
+/// The closest rule name or code to `rule`, if one is close.
+fn suggest(rules: &[Rule], rule: &str) -> Option<String> {
+    let wanted = rule.to_ascii_lowercase();
+    rules
+        .iter()
+        .flat_map(|r| [r.name(), r.code()])
+        .map(|k| (strsim::jaro_winkler(&wanted, &k.to_ascii_lowercase()), k))
+        .filter(|(score, _)| *score >= 0.85)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, k)| k.to_owned())
 }
 
 /// A change a [`RuleSetBuilder`] could not make.

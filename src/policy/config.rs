@@ -1,0 +1,295 @@
+//! The configuration file format: `coc-lint.toml`, read with the span of
+//! every value so that a mistake is shown where it stands.
+//!
+//! Keys are kebab-case, as ruff's are. Every key is optional; an empty file
+//! is the `recommended` preset. The README's *Configuration* section is the
+//! reference; a test checks that it names every key [`KEYS`] lists.
+
+use std::collections::BTreeMap;
+use std::fmt;
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use serde::Deserialize;
+use toml::Spanned;
+
+/// The name of a configuration file.
+pub const FILE_NAME: &str = "coc-lint.toml";
+
+/// Every top-level key a configuration file may have, with what it does
+/// (the README's reference is tested against this list).
+pub const KEYS: &[(&str, &str)] = &[
+    ("root", "stop discovery here: files above this folder are not read"),
+    ("extends", "presets (`recommended`, `strict`) or paths of files to build on, in order"),
+    ("select", "the rules to run (codes, names, prefixes such as `COC2`, or `ALL`), replacing what was selected before"),
+    ("extend-select", "rules to run as well as the selected ones"),
+    ("ignore", "rules whose diagnostics are dropped, each optionally `{ rule = ..., reason = ... }`"),
+    ("severity", "a table of rule = `error` | `warning` | `info` | `off`"),
+    ("per-file-ignores", "a table of glob = [rules to ignore in the files it matches]"),
+    ("include", "globs of the files a directory walk lints (default `*.json`, `*.ndjson`, `*.jsonl`)"),
+    ("exclude", "globs a directory walk skips, replacing the defaults"),
+    ("extend-exclude", "globs a directory walk skips, as well as the defaults"),
+    ("respect-gitignore", "whether a directory walk skips what `.gitignore` files exclude (default true)"),
+    ("unknown-files", "what a directory walk does with JSON that is no COC document: `skip` (default) or `report`"),
+    ("allow-comments", "accept `//` and `/* */` comments and trailing commas (default false)"),
+];
+
+/// A configuration file that cannot be understood: where and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ConfigError {
+    /// The file at fault (`<preset strict>` for a shipped preset,
+    /// `<command line>` for an option).
+    pub path: PathBuf,
+    /// Its text, when it could be read.
+    pub text: Option<Arc<str>>,
+    /// The bytes of `text` at fault.
+    pub span: Option<Range<usize>>,
+    /// What is wrong.
+    pub message: String,
+    /// What to do about it.
+    pub help: Option<String>,
+}
+
+impl ConfigError {
+    pub(crate) fn at(layer: &Layer, span: Range<usize>, message: impl Into<String>) -> Self {
+        ConfigError {
+            path: layer.path.clone(),
+            text: Some(layer.text.clone()),
+            span: Some(span),
+            message: message.into(),
+            help: None,
+        }
+    }
+
+    pub(crate) fn help(mut self, help: impl Into<String>) -> Self {
+        self.help = Some(help.into());
+        self
+    }
+}
+
+impl fmt::Display for ConfigError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.path.display())?;
+        if let (Some(text), Some(span)) = (&self.text, &self.span) {
+            let upto = text.get(..span.start).unwrap_or("");
+            let line = upto.matches('\n').count() + 1;
+            let column = upto.rsplit('\n').next().unwrap_or("").chars().count() + 1;
+            write!(f, ":{line}:{column}")?;
+        }
+        write!(f, ": {}", self.message)
+    }
+}
+
+impl std::error::Error for ConfigError {}
+
+/// One configuration file as written.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub(crate) struct RawConfig {
+    #[serde(default)]
+    pub root: bool,
+    #[serde(default)]
+    pub extends: Vec<Spanned<String>>,
+    pub select: Option<Vec<Spanned<String>>>,
+    #[serde(default)]
+    pub extend_select: Vec<Spanned<String>>,
+    #[serde(default)]
+    pub ignore: Vec<Spanned<toml::Value>>,
+    #[serde(default)]
+    pub severity: BTreeMap<String, Spanned<String>>,
+    #[serde(default)]
+    pub per_file_ignores: BTreeMap<String, Spanned<Vec<Spanned<toml::Value>>>>,
+    pub include: Option<Vec<Spanned<String>>>,
+    pub exclude: Option<Vec<Spanned<String>>>,
+    #[serde(default)]
+    pub extend_exclude: Vec<Spanned<String>>,
+    pub respect_gitignore: Option<bool>,
+    pub unknown_files: Option<Spanned<String>>,
+    pub allow_comments: Option<bool>,
+}
+
+/// One configuration file, read and parsed: a layer of a policy.
+#[derive(Debug)]
+pub(crate) struct Layer {
+    /// Where it is (or `<preset NAME>`, `<command line>`).
+    pub path: PathBuf,
+    /// The folder its relative paths and globs are relative to.
+    pub dir: PathBuf,
+    pub text: Arc<str>,
+    pub config: RawConfig,
+}
+
+impl Layer {
+    /// Parse `text`, the content of `path`.
+    pub fn parse(path: PathBuf, dir: PathBuf, text: Arc<str>) -> Result<Layer, ConfigError> {
+        match toml::from_str::<RawConfig>(&text) {
+            Ok(config) => Ok(Layer {
+                path,
+                dir,
+                text,
+                config,
+            }),
+            Err(e) => {
+                let message = e.message().trim_end().to_owned();
+                let help = unknown_key_help(&message);
+                Err(ConfigError {
+                    path,
+                    text: Some(text.clone()),
+                    span: e.span(),
+                    message,
+                    help,
+                })
+            }
+        }
+    }
+
+    /// Read and parse the file at `path`.
+    pub fn read(path: &Path) -> Result<Layer, ConfigError> {
+        let text = std::fs::read_to_string(path).map_err(|e| ConfigError {
+            path: path.to_path_buf(),
+            text: None,
+            span: None,
+            message: crate::io::cannot_read(&path.display().to_string(), &e),
+            help: None,
+        })?;
+        let dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
+        Layer::parse(path.to_path_buf(), dir, Arc::from(text))
+    }
+}
+
+/// For an unknown key, the closest known one.
+fn unknown_key_help(message: &str) -> Option<String> {
+    let rest = message.strip_prefix("unknown field `")?;
+    let key = &rest[..rest.find('`')?];
+    let (score, best) = KEYS
+        .iter()
+        .map(|(k, _)| (strsim::jaro_winkler(key, k), *k))
+        .max_by(|a, b| a.0.total_cmp(&b.0))?;
+    if score >= 0.8 {
+        Some(format!("did you mean `{best}`?"))
+    } else {
+        Some(format!(
+            "the keys are {}",
+            KEYS.iter()
+                .map(|(k, _)| format!("`{k}`"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ))
+    }
+}
+
+/// One entry of `ignore` or of a `[per-file-ignores]` list: a rule
+/// selector and why it is ignored.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct IgnoreEntry {
+    pub rule: String,
+    pub reason: Option<String>,
+    pub span: Range<usize>,
+}
+
+impl IgnoreEntry {
+    /// `"COC206"` or `{ rule = "COC206", reason = "..." }`.
+    pub fn read(layer: &Layer, value: &Spanned<toml::Value>) -> Result<IgnoreEntry, ConfigError> {
+        let span = value.span();
+        let wrong = || {
+            ConfigError::at(
+                layer,
+                span.clone(),
+                "an ignore is a rule (`\"COC206\"`) or a table `{ rule = \"COC206\", reason = \"...\" }`",
+            )
+        };
+        match value.get_ref() {
+            toml::Value::String(rule) => Ok(IgnoreEntry {
+                rule: rule.clone(),
+                reason: None,
+                span,
+            }),
+            toml::Value::Table(table) => {
+                let mut rule = None;
+                let mut reason = None;
+                for (key, v) in table {
+                    match (key.as_str(), v) {
+                        ("rule", toml::Value::String(s)) => rule = Some(s.clone()),
+                        ("reason", toml::Value::String(s)) => reason = Some(s.clone()),
+                        ("rule" | "reason", _) => {
+                            return Err(ConfigError::at(
+                                layer,
+                                span,
+                                format!("`{key}` of an ignore must be a string"),
+                            ))
+                        }
+                        _ => {
+                            return Err(ConfigError::at(
+                                layer,
+                                span,
+                                format!(
+                                    "an ignore has no key `{key}`; it takes `rule` and `reason`"
+                                ),
+                            ))
+                        }
+                    }
+                }
+                let rule = rule.ok_or_else(wrong)?;
+                Ok(IgnoreEntry { rule, reason, span })
+            }
+            _ => Err(wrong()),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(text: &str) -> Result<Layer, ConfigError> {
+        Layer::parse("t.toml".into(), ".".into(), Arc::from(text))
+    }
+
+    #[test]
+    fn every_key_parses() {
+        let layer = parse(
+            r#"
+root = true
+extends = ["strict"]
+select = ["ALL"]
+extend-select = ["COC2"]
+ignore = ["COC206", { rule = "COC201", reason = "why" }]
+include = ["*.json"]
+exclude = ["node_modules"]
+extend-exclude = ["build"]
+respect-gitignore = false
+unknown-files = "report"
+allow-comments = true
+[severity]
+number-as-string = "error"
+[per-file-ignores]
+"prod/*.json" = ["COC206"]
+"#,
+        )
+        .expect("parses");
+        assert!(layer.config.root);
+        assert_eq!(layer.config.ignore.len(), 2);
+        let entry = IgnoreEntry::read(&layer, &layer.config.ignore[1]).expect("an entry");
+        assert_eq!(entry.reason.as_deref(), Some("why"));
+        assert_eq!(
+            &layer.text[entry.span.clone()],
+            r#"{ rule = "COC201", reason = "why" }"#
+        );
+    }
+
+    #[test]
+    fn unknown_keys_are_errors_with_a_suggestion() {
+        let e = parse("selct = [\"COC2\"]\n").expect_err("unknown key");
+        assert_eq!(e.span, Some(0..5));
+        assert!(e.message.contains("unknown field `selct`"), "{}", e.message);
+        assert_eq!(e.help.as_deref(), Some("did you mean `select`?"));
+        assert_eq!(e.to_string().split(": ").next(), Some("t.toml:1:1"));
+    }
+
+    #[test]
+    fn wrong_types_are_errors_at_the_value() {
+        let e = parse("root = \"yes\"\n").expect_err("wrong type");
+        assert_eq!(e.span, Some(7..12));
+    }
+}

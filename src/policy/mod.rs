@@ -1,0 +1,624 @@
+//! Local policies: `coc-lint.toml` files that choose the rules, their
+//! severities, the ignores, and which files a directory walk lints.
+//!
+//! A [`Policy`] is what one folder's configuration comes to: a rule set, the
+//! ignores, the walk's settings and a [`Linter`] built from them. A
+//! [`Resolver`] finds the policy of every file a run meets:
+//!
+//! - **Discovery**: from the file's folder upward, every `coc-lint.toml` up
+//!   to and including the first that says `root = true` (or the file
+//!   system's root) is a layer; the nearest wins, key by key, as in
+//!   EditorConfig: `select`, `include`, `exclude`, `respect-gitignore`,
+//!   `unknown-files` and `allow-comments` are replaced by a nearer file,
+//!   `[severity]` entries are replaced rule by rule, and `extend-select`,
+//!   `ignore`, `[per-file-ignores]` and `extend-exclude` add up. Each
+//!   file's `extends` are layers just below the file itself, so the file
+//!   overrides what it extends. `--config PATH` uses that file alone (with
+//!   its `extends`), `--isolated` none. Options given on the command line
+//!   are the nearest layer of all.
+//! - **Presets**: `recommended` (the default, every rule at its own
+//!   severity) and `strict` ship in `rules/presets/` and are layers like
+//!   any file.
+//!
+//! Nothing here prints: a [`ConfigError`] says where a file is wrong, and
+//! the caller decides how to show it.
+
+pub mod config;
+mod suppress;
+
+use std::collections::{HashMap, HashSet};
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+
+pub use config::{ConfigError, FILE_NAME, KEYS};
+pub use suppress::{Ignore, Suppressions};
+
+use crate::diagnostic::Severity;
+use crate::lint::{LintOptions, Linter};
+use crate::rules::RuleSet;
+use config::{IgnoreEntry, Layer};
+use suppress::{absolute, PathMatcher};
+
+/// The presets shipped with the rules: name, text.
+pub const PRESETS: &[(&str, &str)] = &[
+    (
+        "recommended",
+        include_str!("../../rules/presets/recommended.toml"),
+    ),
+    ("strict", include_str!("../../rules/presets/strict.toml")),
+];
+
+/// The globs a walk skips unless `exclude` replaces them: version control
+/// and dependency folders, which hold JSON that is none of coc-lint's
+/// business.
+pub const DEFAULT_EXCLUDE: &[&str] = &[
+    ".git",
+    ".hg",
+    ".svn",
+    "node_modules",
+    ".venv",
+    "venv",
+    "__pypackages__",
+];
+
+/// The globs a walk lints unless `include` replaces them.
+pub const DEFAULT_INCLUDE: &[&str] = &["*.json", "*.ndjson", "*.jsonl"];
+
+/// What a directory walk does with a JSON file that is no COC document
+/// (a `package.json`, an editor's settings). A file named on the command
+/// line is always reported.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum UnknownFiles {
+    /// Leave it out of the report and the counts (the default).
+    #[default]
+    Skip,
+    /// Report it as `unknown-document-kind`.
+    Report,
+}
+
+/// The settings of a directory walk.
+#[derive(Debug)]
+pub struct WalkSettings {
+    include: Vec<PathMatcher>,
+    exclude: Vec<PathMatcher>,
+    /// Skip what `.gitignore` files exclude.
+    pub respect_gitignore: bool,
+    /// What to do with JSON that is no COC document.
+    pub unknown_files: UnknownFiles,
+}
+
+impl WalkSettings {
+    /// Whether a walk lints this file (absolute, normalised path).
+    pub fn includes(&self, path: &Path) -> bool {
+        self.include.iter().any(|m| m.matches(path)) && !self.excludes(path)
+    }
+
+    /// Whether a walk skips this file or folder (absolute, normalised).
+    pub fn excludes(&self, path: &Path) -> bool {
+        self.exclude.iter().any(|m| m.matches(path))
+    }
+}
+
+/// What the configuration of one folder comes to.
+#[derive(Debug)]
+pub struct Policy {
+    linter: Linter,
+    suppressions: Arc<Suppressions>,
+    walk: WalkSettings,
+    files: Vec<PathBuf>,
+    allow_comments: bool,
+}
+
+impl Policy {
+    /// The linter that applies it.
+    pub fn linter(&self) -> &Linter {
+        &self.linter
+    }
+
+    /// Whether JSONC (comments, trailing commas) is accepted.
+    pub fn allow_comments(&self) -> bool {
+        self.allow_comments
+    }
+
+    /// The directory walk's settings.
+    pub fn walk(&self) -> &WalkSettings {
+        &self.walk
+    }
+
+    /// The configuration files it was made of, farthest first (presets
+    /// as `<preset NAME>`, options as `<command line>`).
+    pub fn files(&self) -> &[PathBuf] {
+        &self.files
+    }
+
+    /// Its ignores.
+    pub fn suppressions(&self) -> &Suppressions {
+        &self.suppressions
+    }
+
+    /// The folder of the nearest configuration file, if any file made it.
+    pub fn dir(&self) -> Option<&Path> {
+        self.files
+            .iter()
+            .rev()
+            .find(|p| p.file_name().is_some_and(|n| n == FILE_NAME))
+            .and_then(|p| p.parent())
+    }
+
+    /// The policy of layers, farthest first.
+    fn build(layers: &[Layer], options: &LintOptions, cwd: &Path) -> Result<Policy, ConfigError> {
+        let builtin = RuleSet::builtin();
+        let count = builtin.rules().len();
+        let mut selected = vec![true; count];
+        let mut severity: Vec<Option<Option<Severity>>> = vec![None; count];
+        let mut ignores = Vec::new();
+        let mut include: Option<Vec<PathMatcher>> = None;
+        let mut exclude: Option<Vec<PathMatcher>> = None;
+        let mut extend_exclude = Vec::new();
+        let mut respect_gitignore = true;
+        let mut unknown_files = UnknownFiles::Skip;
+        let mut allow_comments = false;
+
+        for layer in layers {
+            let c = &layer.config;
+            let select = |s: &str, span: std::ops::Range<usize>| {
+                builtin
+                    .select_indices(s)
+                    .map_err(|e| ConfigError::at(layer, span, e.to_string()))
+            };
+            if let Some(list) = &c.select {
+                selected = vec![false; count];
+                for s in list {
+                    for i in select(s.get_ref(), s.span())? {
+                        selected[i] = true;
+                    }
+                }
+            }
+            for s in &c.extend_select {
+                for i in select(s.get_ref(), s.span())? {
+                    selected[i] = true;
+                }
+            }
+            for (rule, level) in &c.severity {
+                let level_of = match level.get_ref().as_str() {
+                    "error" => Some(Severity::Error),
+                    "warning" => Some(Severity::Warning),
+                    "info" => Some(Severity::Info),
+                    "off" => None,
+                    other => return Err(ConfigError::at(
+                        layer,
+                        level.span(),
+                        format!(
+                            "`{other}` is no severity; write `error`, `warning`, `info` or `off`"
+                        ),
+                    )),
+                };
+                let indices = builtin.select_indices(rule).map_err(|e| {
+                    ConfigError::at(layer, level.span(), format!("[severity] `{rule}`: {e}"))
+                })?;
+                for i in indices {
+                    severity[i] = Some(level_of);
+                }
+            }
+            for (n, value) in c.ignore.iter().enumerate() {
+                let entry = IgnoreEntry::read(layer, value)?;
+                let rules = select(&entry.rule, entry.span.clone())?;
+                ignores.push(ignore(layer, entry, format!("/ignore/{n}"), rules, None));
+            }
+            for (glob, list) in &c.per_file_ignores {
+                let matcher = |()| {
+                    PathMatcher::new(glob, &layer.dir).map_err(|e| {
+                        ConfigError::at(
+                            layer,
+                            list.span(),
+                            format!("[per-file-ignores] `{glob}` is not a valid glob: {e}"),
+                        )
+                    })
+                };
+                for (n, value) in list.get_ref().iter().enumerate() {
+                    let entry = IgnoreEntry::read(layer, value)?;
+                    let rules = select(&entry.rule, entry.span.clone())?;
+                    let pointer = format!("/per-file-ignores/{}/{n}", escape_pointer(glob));
+                    ignores.push(ignore(layer, entry, pointer, rules, Some(matcher(())?)));
+                }
+            }
+            let globs = |list: &[toml::Spanned<String>]| -> Result<Vec<PathMatcher>, ConfigError> {
+                list.iter()
+                    .map(|g| {
+                        PathMatcher::new(g.get_ref(), &layer.dir).map_err(|e| {
+                            ConfigError::at(
+                                layer,
+                                g.span(),
+                                format!("`{}` is not a valid glob: {e}", g.get_ref()),
+                            )
+                        })
+                    })
+                    .collect()
+            };
+            if let Some(list) = &c.include {
+                include = Some(globs(list)?);
+            }
+            if let Some(list) = &c.exclude {
+                exclude = Some(globs(list)?);
+            }
+            extend_exclude.extend(globs(&c.extend_exclude)?);
+            if let Some(v) = c.respect_gitignore {
+                respect_gitignore = v;
+            }
+            if let Some(v) = &c.unknown_files {
+                unknown_files = match v.get_ref().as_str() {
+                    "skip" => UnknownFiles::Skip,
+                    "report" => UnknownFiles::Report,
+                    other => {
+                        return Err(ConfigError::at(
+                            layer,
+                            v.span(),
+                            format!("`unknown-files` is `skip` or `report`, not `{other}`"),
+                        ))
+                    }
+                };
+            }
+            if let Some(v) = c.allow_comments {
+                allow_comments = v;
+            }
+        }
+
+        let mut builder = RuleSet::builder();
+        for i in 0..count {
+            match severity[i] {
+                Some(None) => builder.set_enabled(i, false),
+                Some(Some(level)) => {
+                    builder.set_enabled(i, selected[i]);
+                    builder.set_severity(i, level);
+                }
+                None => builder.set_enabled(i, selected[i]),
+            }
+        }
+        // A configuration that is read is never half-read: its own faults
+        // stay on whatever it selects.
+        if let Some(i) = builtin.index_of(crate::rules::RuleId::InvalidConfig.code()) {
+            builder.set_enabled(i, true);
+        }
+        let options = options.clone();
+        let suppressions = Arc::new(Suppressions {
+            ignores,
+            cwd: cwd.to_path_buf(),
+        });
+        let linter = Linter::with_rules(options, Arc::new(builder.build()))
+            .with_filter(suppressions.clone());
+        let default_globs = |globs: &[&str]| {
+            globs
+                .iter()
+                .filter_map(|g| PathMatcher::new(g, Path::new("/")).ok())
+                .collect::<Vec<_>>()
+        };
+        let mut exclude = exclude.unwrap_or_else(|| default_globs(DEFAULT_EXCLUDE));
+        exclude.extend(extend_exclude);
+        Ok(Policy {
+            linter,
+            suppressions,
+            walk: WalkSettings {
+                include: include.unwrap_or_else(|| default_globs(DEFAULT_INCLUDE)),
+                exclude,
+                respect_gitignore,
+                unknown_files,
+            },
+            files: layers.iter().map(|l| l.path.clone()).collect(),
+            allow_comments,
+        })
+    }
+}
+
+fn ignore(
+    layer: &Layer,
+    entry: IgnoreEntry,
+    pointer: String,
+    rules: Vec<usize>,
+    matcher: Option<PathMatcher>,
+) -> Ignore {
+    Ignore::new(
+        entry.rule,
+        entry.reason,
+        layer.path.clone(),
+        layer.text.clone(),
+        entry.span,
+        pointer,
+        rules.into_iter().collect::<HashSet<_>>(),
+        matcher,
+    )
+}
+
+/// RFC 6901: `~` as `~0`, `/` as `~1`.
+fn escape_pointer(key: &str) -> String {
+    key.replace('~', "~0").replace('/', "~1")
+}
+
+/// Options given on the command line, applied over every configuration.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Overrides {
+    /// `--select`: replaces the selection.
+    pub select: Option<Vec<String>>,
+    /// `--extend-select`.
+    pub extend_select: Vec<String>,
+    /// `--ignore`.
+    pub ignore: Vec<String>,
+    /// `--severity RULE=LEVEL`.
+    pub severity: Vec<(String, String)>,
+    /// `--allow-comments`.
+    pub allow_comments: bool,
+    /// `--no-respect-gitignore`.
+    pub no_respect_gitignore: bool,
+}
+
+impl Overrides {
+    /// The options as a configuration file, so that they are read (and
+    /// their mistakes shown) exactly as a file's would be.
+    fn to_toml(&self) -> String {
+        let quote = |s: &str| serde_json::to_string(s).unwrap_or_else(|_| "\"\"".into());
+        let list = |items: &[String]| {
+            items
+                .iter()
+                .map(|s| quote(s))
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        let mut text = String::new();
+        if let Some(select) = &self.select {
+            text.push_str(&format!("select = [{}]\n", list(select)));
+        }
+        if !self.extend_select.is_empty() {
+            text.push_str(&format!(
+                "extend-select = [{}]\n",
+                list(&self.extend_select)
+            ));
+        }
+        if !self.ignore.is_empty() {
+            text.push_str(&format!("ignore = [{}]\n", list(&self.ignore)));
+        }
+        if self.allow_comments {
+            text.push_str("allow-comments = true\n");
+        }
+        if self.no_respect_gitignore {
+            text.push_str("respect-gitignore = false\n");
+        }
+        if !self.severity.is_empty() {
+            text.push_str("[severity]\n");
+            for (rule, level) in &self.severity {
+                text.push_str(&format!("{} = {}\n", quote(rule), quote(level)));
+            }
+        }
+        text
+    }
+}
+
+/// Where configuration comes from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Discovery {
+    /// The `coc-lint.toml` files above each file (the default).
+    Nearest,
+    /// This file alone (`--config`), with what it extends.
+    File(PathBuf),
+    /// No file at all (`--isolated`): the built-in rules and the options.
+    Isolated,
+}
+
+/// Finds the policy of each file of a run, reading every configuration file
+/// once. It is `Sync`: threads of a run share one.
+#[derive(Debug)]
+pub struct Resolver {
+    discovery: Discovery,
+    options: LintOptions,
+    overrides: Option<Layer>,
+    cwd: PathBuf,
+    /// The chain of configuration files of each folder met.
+    chains: Mutex<HashMap<PathBuf, Vec<PathBuf>>>,
+    /// The policy of each chain.
+    policies: Mutex<HashMap<Vec<PathBuf>, Arc<Policy>>>,
+}
+
+impl Resolver {
+    /// A resolver; the command-line options are checked now.
+    pub fn new(
+        discovery: Discovery,
+        options: LintOptions,
+        overrides: &Overrides,
+    ) -> Result<Resolver, ConfigError> {
+        let cwd = std::env::current_dir().unwrap_or_default();
+        let text = overrides.to_toml();
+        let overrides = if text.is_empty() {
+            None
+        } else {
+            Some(Layer::parse(
+                PathBuf::from("<command line>"),
+                cwd.clone(),
+                Arc::from(text),
+            )?)
+        };
+        let resolver = Resolver {
+            discovery,
+            options,
+            overrides,
+            cwd,
+            chains: Mutex::new(HashMap::new()),
+            policies: Mutex::new(HashMap::new()),
+        };
+        // A bad `--config` file or option fails before anything is linted.
+        if !matches!(resolver.discovery, Discovery::Nearest) {
+            resolver.policy_of_chain(Vec::new())?;
+        }
+        Ok(resolver)
+    }
+
+    /// The policy of the file or folder at `path` (a file's is its folder's).
+    pub fn policy(&self, path: &Path, is_dir: bool) -> Result<Arc<Policy>, ConfigError> {
+        let chain = match &self.discovery {
+            Discovery::Nearest => {
+                let abs = absolute(&self.cwd, path);
+                let dir = if is_dir {
+                    abs
+                } else {
+                    abs.parent().map(Path::to_path_buf).unwrap_or(abs)
+                };
+                self.chain(&dir)?
+            }
+            Discovery::File(_) | Discovery::Isolated => Vec::new(),
+        };
+        self.policy_of_chain(chain)
+    }
+
+    /// Every policy made so far.
+    pub fn policies(&self) -> Vec<Arc<Policy>> {
+        let policies = self.policies.lock().unwrap_or_else(|e| e.into_inner());
+        let mut all: Vec<Arc<Policy>> = policies.values().cloned().collect();
+        all.sort_by(|a, b| a.files.cmp(&b.files));
+        all
+    }
+
+    /// The configuration files that apply in `dir`, farthest first.
+    fn chain(&self, dir: &Path) -> Result<Vec<PathBuf>, ConfigError> {
+        if let Some(chain) = self
+            .chains
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .get(dir)
+        {
+            return Ok(chain.clone());
+        }
+        let mut found = Vec::new();
+        let mut at = Some(dir);
+        while let Some(d) = at {
+            let candidate = d.join(FILE_NAME);
+            if candidate.is_file() {
+                let root = is_root(&candidate)?;
+                found.push(candidate);
+                if root {
+                    break;
+                }
+            }
+            at = d.parent();
+        }
+        found.reverse();
+        self.chains
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .insert(dir.to_path_buf(), found.clone());
+        Ok(found)
+    }
+
+    fn policy_of_chain(&self, chain: Vec<PathBuf>) -> Result<Arc<Policy>, ConfigError> {
+        if let Some(p) = self
+            .policies
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .get(&chain)
+        {
+            return Ok(p.clone());
+        }
+        let mut layers = Vec::new();
+        let files: Vec<PathBuf> = match &self.discovery {
+            Discovery::File(path) => vec![path.clone()],
+            _ => chain.clone(),
+        };
+        for file in &files {
+            let layer = Layer::read(file)?;
+            let mut stack = vec![canonical(file)];
+            expand(layer, &mut stack, &mut layers)?;
+        }
+        if let Some(o) = &self.overrides {
+            layers.push(Layer::parse(o.path.clone(), o.dir.clone(), o.text.clone())?);
+        }
+        let policy = Arc::new(Policy::build(&layers, &self.options, &self.cwd)?);
+        self.policies
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .insert(chain, policy.clone());
+        Ok(policy)
+    }
+}
+
+/// Whether the file at `path` says `root = true` (read cheaply: the whole
+/// file is parsed later, and a file that does not parse stops the run then).
+fn is_root(path: &Path) -> Result<bool, ConfigError> {
+    let layer = Layer::read(path)?;
+    Ok(layer.config.root)
+}
+
+fn canonical(path: &Path) -> PathBuf {
+    std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf())
+}
+
+/// Push the layers `layer` extends, then `layer` itself. `stack` holds the
+/// files being expanded, to refuse a cycle.
+fn expand(layer: Layer, stack: &mut Vec<PathBuf>, out: &mut Vec<Layer>) -> Result<(), ConfigError> {
+    for entry in &layer.config.extends {
+        let name = entry.get_ref();
+        if let Some((preset, text)) = PRESETS.iter().find(|(p, _)| p == name) {
+            let path = PathBuf::from(format!("<preset {preset}>"));
+            let preset_layer = Layer::parse(path, layer.dir.clone(), Arc::from(*text))?;
+            expand(preset_layer, stack, out)?;
+            continue;
+        }
+        if !name.contains(['/', '\\']) && !name.ends_with(".toml") {
+            let names: Vec<String> = PRESETS.iter().map(|(p, _)| format!("`{p}`")).collect();
+            return Err(
+                ConfigError::at(&layer, entry.span(), format!("`{name}` is no preset")).help(
+                    format!(
+                        "the presets are {}; a file is named by its path (`./team.toml`)",
+                        names.join(" and ")
+                    ),
+                ),
+            );
+        }
+        let path = layer.dir.join(name);
+        let key = canonical(&path);
+        if stack.contains(&key) {
+            let cycle: Vec<String> = stack
+                .iter()
+                .chain(std::iter::once(&key))
+                .map(|p| p.display().to_string())
+                .collect();
+            return Err(ConfigError::at(
+                &layer,
+                entry.span(),
+                format!("`extends` makes a cycle: {}", cycle.join(" → ")),
+            ));
+        }
+        let extended = Layer::read(&path).map_err(|mut e| {
+            if e.text.is_none() {
+                // The file could not be read: say so where it is named.
+                e = ConfigError::at(&layer, entry.span(), e.message);
+            }
+            e
+        })?;
+        stack.push(key);
+        expand(extended, stack, out)?;
+        stack.pop();
+    }
+    out.push(layer);
+    Ok(())
+}
+
+impl Linter {
+    /// A linter that applies the configuration file at `path` (with what it
+    /// extends; no discovery), over `options`.
+    ///
+    /// ```
+    /// # let dir = tempfile::tempdir()?;
+    /// let config = dir.path().join("coc-lint.toml");
+    /// std::fs::write(&config, "ignore = [\"execute-user-not-root\"]\n[severity]\nCOC202 = \"warning\"\n")?;
+    /// let linter = coc_lint::Linter::from_config(&config, Default::default())?;
+    /// let report = linter.lint_source("p.json", r#"{"timeout": 3600, "success_rate": 100, "execute_user": "root"}"#);
+    /// let found: Vec<_> = report.diagnostics.iter().map(|d| (d.name.as_ref(), d.severity)).collect();
+    /// assert_eq!(found, [("timeout-out-of-range", coc_lint::Severity::Warning)]);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn from_config(path: &Path, options: LintOptions) -> Result<Linter, ConfigError> {
+        let resolver = Resolver::new(
+            Discovery::File(path.to_path_buf()),
+            options,
+            &Overrides::default(),
+        )?;
+        let policy = resolver.policy(path, false)?;
+        Ok(policy.linter().clone())
+    }
+}
