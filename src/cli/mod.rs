@@ -1,6 +1,7 @@
 //! Argument parsing and the subcommands.
 
 mod check;
+mod config;
 mod explain;
 
 use std::io::{self, Write};
@@ -103,6 +104,9 @@ pub(crate) struct CheckArgs {
     /// When to use colour in human output.
     #[arg(long, value_enum, default_value_t = Color::Auto)]
     color: Color,
+
+    #[command(flatten)]
+    config: config::ConfigArgs,
 }
 
 fn parse_kind(s: &str) -> Result<DocumentKind, String> {

@@ -24,6 +24,7 @@
 //! the caller decides how to show it.
 
 pub mod config;
+mod report;
 mod suppress;
 
 use std::collections::{HashMap, HashSet};
@@ -31,6 +32,7 @@ use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 
 pub use config::{ConfigError, FILE_NAME, KEYS};
+pub use report::unused_ignores;
 pub use suppress::{Ignore, Suppressions};
 
 use crate::diagnostic::Severity;
@@ -185,13 +187,15 @@ impl Policy {
                     "warning" => Some(Severity::Warning),
                     "info" => Some(Severity::Info),
                     "off" => None,
-                    other => return Err(ConfigError::at(
-                        layer,
-                        level.span(),
-                        format!(
+                    other => {
+                        return Err(ConfigError::at(
+                            layer,
+                            level.span(),
+                            format!(
                             "`{other}` is no severity; write `error`, `warning`, `info` or `off`"
                         ),
-                    )),
+                        ))
+                    }
                 };
                 let indices = builtin.select_indices(rule).map_err(|e| {
                     ConfigError::at(layer, level.span(), format!("[severity] `{rule}`: {e}"))
@@ -464,6 +468,17 @@ impl Resolver {
             Discovery::File(_) | Discovery::Isolated => Vec::new(),
         };
         self.policy_of_chain(chain)
+    }
+
+    /// The working directory relative paths are read against.
+    pub fn cwd(&self) -> &Path {
+        &self.cwd
+    }
+
+    /// `path` made absolute against the working directory, with `.` and
+    /// `..` resolved lexically (as globs and discovery see it).
+    pub fn absolute(&self, path: &Path) -> PathBuf {
+        absolute(&self.cwd, path)
     }
 
     /// Every policy made so far.
