@@ -189,10 +189,15 @@ pub(crate) fn run(args: &CheckArgs, out: &mut dyn Write) -> io::Result<u8> {
     }
 
     // Ignores that matched nothing, in the configuration files whose whole
-    // scope the run walked (a run on a few files says nothing about them).
+    // scope the run walked (a run on a few files says nothing about them,
+    // nor does a run that left out the files under a faulty configuration).
+    let complete = config_errors
+        .lock()
+        .unwrap_or_else(|e| e.into_inner())
+        .is_empty();
     let walked: Vec<PathBuf> = named
         .iter()
-        .filter(|(_, dir, _)| *dir)
+        .filter(|(_, dir, _)| *dir && complete)
         .map(|(p, _, _)| resolver.absolute(p))
         .collect();
     for (mut report, text) in coc_lint::policy::unused_ignores(&resolver.policies()) {

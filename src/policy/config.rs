@@ -97,9 +97,9 @@ pub(crate) struct RawConfig {
     #[serde(default)]
     pub ignore: Vec<Spanned<toml::Value>>,
     #[serde(default)]
-    pub severity: BTreeMap<String, Spanned<String>>,
+    pub severity: BTreeMap<Spanned<String>, Spanned<String>>,
     #[serde(default)]
-    pub per_file_ignores: BTreeMap<String, Spanned<Vec<Spanned<toml::Value>>>>,
+    pub per_file_ignores: BTreeMap<Spanned<String>, Spanned<Vec<Spanned<toml::Value>>>>,
     pub include: Option<Vec<Spanned<String>>>,
     pub exclude: Option<Vec<Spanned<String>>>,
     #[serde(default)]
@@ -131,8 +131,13 @@ impl Layer {
                 config,
             }),
             Err(e) => {
-                let message = e.message().trim_end().to_owned();
+                let mut message = e.message().trim_end().to_owned();
                 let help = unknown_key_help(&message);
+                if let Some(key) = unknown_key(&message) {
+                    // serde lists every key in the message; the help says
+                    // which one was meant, or lists them.
+                    message = format!("`{key}` is not a configuration key");
+                }
                 Err(ConfigError {
                     path,
                     text: Some(text.clone()),
@@ -158,10 +163,15 @@ impl Layer {
     }
 }
 
+/// The key serde's "unknown field" message names.
+fn unknown_key(message: &str) -> Option<&str> {
+    let rest = message.strip_prefix("unknown field `")?;
+    Some(&rest[..rest.find('`')?])
+}
+
 /// For an unknown key, the closest known one.
 fn unknown_key_help(message: &str) -> Option<String> {
-    let rest = message.strip_prefix("unknown field `")?;
-    let key = &rest[..rest.find('`')?];
+    let key = unknown_key(message)?;
     let (score, best) = KEYS
         .iter()
         .map(|(k, _)| (strsim::jaro_winkler(key, k), *k))
@@ -282,7 +292,7 @@ number-as-string = "error"
     fn unknown_keys_are_errors_with_a_suggestion() {
         let e = parse("selct = [\"COC2\"]\n").expect_err("unknown key");
         assert_eq!(e.span, Some(0..5));
-        assert!(e.message.contains("unknown field `selct`"), "{}", e.message);
+        assert_eq!(e.message, "`selct` is not a configuration key");
         assert_eq!(e.help.as_deref(), Some("did you mean `select`?"));
         assert_eq!(e.to_string().split(": ").next(), Some("t.toml:1:1"));
     }

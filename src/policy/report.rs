@@ -71,7 +71,14 @@ pub fn unused_ignores(policies: &[Arc<Policy>]) -> Vec<(FileReport, Vec<u8>)> {
     for policy in policies {
         let rules = policy.linter().rules();
         let unused = rules.rule(RuleId::UnusedIgnore);
-        let severity = unused.is_enabled().then(|| unused.severity());
+        // Ignoring the rule everywhere (not for some files) silences it.
+        let index = rules.index_of(unused.code());
+        let ignored = policy
+            .suppressions()
+            .ignores()
+            .iter()
+            .any(|i| i.glob.is_none() && index.is_some_and(|x| i.rules.contains(&x)));
+        let severity = (unused.is_enabled() && !ignored).then(|| unused.severity());
         for ignore in policy.suppressions().ignores() {
             if !ignore.file.ends_with(super::FILE_NAME) && ignore.file.extension().is_none() {
                 continue; // `<command line>`
