@@ -4,11 +4,10 @@
 //! severities by team code, name and prefix, secrets, exact spans of
 //! diagnostics and of every class of bad rule.
 //!
-//! Files are linted through the library as the command line will: a
-//! `Resolver` that discovers the nearest `coc-lint.toml` of each file, and
-//! the policy's `Linter`. (`coc-lint check` does not read configuration
-//! files yet; `coc-lint rules` and `coc-lint explain` do, and are run as
-//! the real binary here.)
+//! Files are linted by the real binary (`coc-lint check`, run in the tree,
+//! which finds the nearest `coc-lint.toml` of each file) and, to compare and
+//! to look at spans, labels and renderings, through the library: a
+//! `Resolver` that discovers the configuration, and the policy's `Linter`.
 
 mod common;
 
@@ -75,9 +74,53 @@ impl Tree {
     }
 
     /// Team diagnostics (codes not starting with COC) of `rel`: code and
-    /// pointer.
+    /// pointer, as the real binary reports them (`coc-lint check --format
+    /// json`, run in the tree, finding its configuration), checked to be
+    /// what the library reports.
     fn team(&self, rel: &str) -> Vec<(String, String)> {
-        team(&self.lint(rel))
+        let (code, json) = self.check(&["--format", "json", rel]);
+        let diagnostics = json["diagnostics"].as_array().expect("diagnostics");
+        let found: Vec<(String, String)> = diagnostics
+            .iter()
+            .filter(|d| !d["code"].as_str().unwrap_or("COC").starts_with("COC"))
+            .map(|d| {
+                (
+                    d["code"].as_str().unwrap_or("").to_owned(),
+                    d["pointer"].as_str().unwrap_or("").to_owned(),
+                )
+            })
+            .collect();
+        let errors = diagnostics.iter().any(|d| d["severity"] == "error");
+        assert_eq!(code, i32::from(errors), "exit code of check {rel}");
+        assert_eq!(
+            found,
+            team(&self.lint(rel)),
+            "the binary and the library differ"
+        );
+        found
+    }
+
+    /// Run `coc-lint check ARGS` in the tree; its exit code and JSON report.
+    fn check(&self, args: &[&str]) -> (i32, serde_json::Value) {
+        let out = common::bin()
+            .arg("check")
+            .args(args)
+            .current_dir(self.path(""))
+            .output()
+            .expect("the binary runs");
+        let json = serde_json::from_slice(&out.stdout).unwrap_or(serde_json::Value::Null);
+        (out.status.code().unwrap_or(-1), json)
+    }
+
+    /// Standard output of `coc-lint check ARGS` in the tree.
+    fn stdout(&self, args: &[&str]) -> String {
+        let out = common::bin()
+            .arg("check")
+            .args(args)
+            .current_dir(self.path(""))
+            .output()
+            .expect("the binary runs");
+        String::from_utf8(out.stdout).expect("UTF-8")
     }
 
     fn config_error(&self, rel: &str) -> ConfigError {
@@ -355,6 +398,14 @@ fn no_param_value_into_tmp_and_the_secret_is_never_shown() {
         "`param_value` is a hidden value, which points into /tmp"
     );
     let (human, json) = rendered(&report, &bad);
+    let human_bin = tree.stdout(&["bad.json"]);
+    let json_bin = tree.stdout(&["--format", "json", "bad.json"]);
+    assert!(human_bin.contains("`param_value` is a hidden value, which points into /tmp"));
+    assert!(json_bin.contains("\"code\":\"X501\""), "{json_bin}");
+    for out in [&human_bin, &json_bin] {
+        assert!(!out.contains("hunter2"), "the secret leaked:\n{out}");
+        assert!(!out.contains("--dir="), "the secret leaked:\n{out}");
+    }
     for out in [&human, &json] {
         assert!(out.contains("X501"), "{out}");
         assert!(!out.contains("hunter2"), "the secret leaked:\n{out}");
@@ -839,7 +890,7 @@ fn rules_and_explain_show_team_rules() {
     let manual = String::from_utf8(out.stdout).unwrap();
     assert!(manual.starts_with("# X102 prod-success-rate\n"), "{manual}");
     assert!(manual.contains("Team rule, defined in "), "{manual}");
-    assert!(manual.contains("coc-lint.toml:12"), "{manual}");
+    assert!(manual.contains("coc-lint.toml:13"), "{manual}");
     assert!(manual.contains("checks that `ScriptExecuteParam.success_rate` is at least 95."));
 }
 
@@ -861,6 +912,21 @@ fn a_bad_rule_stops_rules_and_explain_with_its_position() {
         err.contains("coc-lint.toml:2:8: `COC202` is already the code of the built-in rule `timeout-out-of-range`"),
         "{err}"
     );
+    // `check` reports it as invalid-config at its span, and lints nothing.
+    std::fs::write(tree.path("p.json"), params("300", "100", "\"root\"", "[]")).unwrap();
+    let (code, json) = tree.check(&["--format", "json", "p.json"]);
+    assert_eq!(code, 2);
+    let d = &json["diagnostics"][0];
+    assert_eq!(d["code"], "COC900");
+    assert_eq!(
+        (
+            d["line"].as_u64(),
+            d["column"].as_u64(),
+            d["end_column"].as_u64()
+        ),
+        (Some(2), Some(8), Some(16))
+    );
+    assert_eq!(json["diagnostics"].as_array().map(Vec::len), Some(1));
 }
 
 // ---------------------------------------------- bad rules, with spans
