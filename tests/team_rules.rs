@@ -1156,3 +1156,83 @@ fn a_bad_rule_file_is_reported_in_its_own_file() {
         e.message
     );
 }
+
+#[test]
+fn path_conditions_hold_for_stdin_names_and_relative_config_paths() {
+    let tree = Tree::new(&[(
+        "team/rules.toml",
+        &one_rule(
+            "ScriptExecuteParam.timeout",
+            "{ kind = \"range\", max = 600 }",
+            "when = { path = \"prod/**\" }\n",
+        ),
+    )]);
+    let slow = params("900", "100", "\"root\"", "[]");
+    let run = |args: &[&str]| {
+        let mut cmd = common::bin();
+        cmd.arg("check")
+            .args(["--format", "json"])
+            .args(args)
+            .current_dir(tree.path(""));
+        let out = common::feed(cmd, slow.as_bytes());
+        let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+        let codes: Vec<String> = json["diagnostics"]
+            .as_array()
+            .expect("diagnostics")
+            .iter()
+            .map(|d| d["code"].as_str().unwrap_or("").to_owned())
+            .collect();
+        (out.status.code(), codes)
+    };
+    let config = ["--config", "team/rules.toml"];
+    let prod = [&config[..], &["--stdin-filename", "team/prod/p.json", "-"]].concat();
+    assert_eq!(run(&prod), (Some(1), vec!["X900".to_owned()]));
+    let dev = [&config[..], &["--stdin-filename", "team/dev/p.json", "-"]].concat();
+    assert_eq!(run(&dev), (Some(0), vec![]));
+    // The glob is relative to the configuration's folder, not to the
+    // working directory.
+    let outside = [&config[..], &["--stdin-filename", "prod/p.json", "-"]].concat();
+    assert_eq!(run(&outside), (Some(0), vec![]));
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(64))]
+
+    /// Whatever a secret is, a team rule's message never shows it, in its
+    /// own wording or the built-in one.
+    #[test]
+    fn a_secret_never_appears_in_a_team_message(secret in "S3cr[A-Za-z0-9_/.=-]{4,36}") {
+        let doc = params(
+            "300",
+            "100",
+            "\"root\"",
+            &format!(r#"[{{"param_name": "A", "param_value": "{secret}"}}]"#),
+        );
+        for extra in ["", "message = \"{field} {value} {constraint}\"\n"] {
+            let rules = format!(
+                "{}\n{}\n{}",
+                one_rule("ScriptExecuteInputParam.param_value", "{ kind = \"length\", max = 3 }", extra),
+                one_rule("/script_params/*/param_value", "{ kind = \"none_of\", values = [\"x\"] }", extra)
+                    .replace("X900", "X901").replace("team-check", "team-two"),
+                one_rule("ScriptExecuteInputParam.param_value", "{ kind = \"pattern\", pattern = \"^$\" }", extra)
+                    .replace("X900", "X902").replace("team-check", "team-three"),
+            );
+            let dir = tempfile::tempdir().unwrap();
+            let config = dir.path().join("coc-lint.toml");
+            std::fs::write(&config, rules).unwrap();
+            let linter = Linter::from_config(&config, LintOptions::default()).unwrap();
+            let report = linter.lint_source("p.json", &doc);
+            let found: Vec<&str> = report
+                .diagnostics
+                .iter()
+                .map(|d| d.code.as_ref())
+                .filter(|c| c.starts_with('X'))
+                .collect();
+            proptest::prop_assert_eq!(&found, &["X900", "X902"]);
+            let (human, json) = rendered(&report, &doc);
+            for out in [&human, &json] {
+                proptest::prop_assert!(!out.contains(&secret), "{}", out);
+            }
+        }
+    }
+}
