@@ -171,7 +171,9 @@ impl Rule {
                 let mut fields: Vec<&str> = self
                     .targets
                     .iter()
-                    .map(|t| t.rsplit('.').next().unwrap_or(t))
+                    // `Model.field` and a pointer pattern name their last
+                    // field; a model names itself.
+                    .map(|t| t.rsplit(['.', '/']).next().unwrap_or(t))
                     .collect();
                 fields.dedup();
                 format!(
