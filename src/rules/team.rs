@@ -884,7 +884,9 @@ fn read_check(value: &Spanned<TomlValue>, text: &str) -> Res<(Check, Applies)> {
             for (i, key) in keys.iter().enumerate() {
                 if entry_tokens(key).is_none() {
                     let span = match table.get("keys").map(|v| v.get_ref()) {
-                        Some(TomlValue::Array(items)) => items[i].span(),
+                        Some(TomlValue::Array(items)) => {
+                            items.get(i).map_or(value.span(), |item| item.span())
+                        }
                         _ => value.span(),
                     };
                     return Err(TeamRuleError::at(
