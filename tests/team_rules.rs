@@ -1236,3 +1236,70 @@ proptest::proptest! {
         }
     }
 }
+
+#[test]
+fn unique_without_a_field_compares_whole_items() {
+    let tree = Tree::new(&[
+        (
+            "coc-lint.toml",
+            &one_rule("/tags", "{ kind = \"unique\" }", ""),
+        ),
+        (
+            "ok.json",
+            "{\"timeout\": 300, \"success_rate\": 100, \"execute_user\": \"root\", \"tags\": [\"a\", 1, \"1\"]}",
+        ),
+        (
+            "bad.json",
+            "{\"timeout\": 300, \"success_rate\": 100, \"execute_user\": \"root\", \"tags\": [\"a\", 1, 1.0]}",
+        ),
+    ]);
+    assert_eq!(tree.team("ok.json"), []);
+    let report = tree.lint("bad.json");
+    let d = report
+        .diagnostics
+        .iter()
+        .find(|d| d.code == "X900")
+        .unwrap();
+    assert_eq!(d.pointer, "/tags/2");
+    assert_eq!(
+        d.message,
+        "item 2 of `tags` repeats item 1 (1.0), but `tags` must be a list of different items"
+    );
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(256))]
+
+    /// A rule file damaged anywhere is read without panicking, and an
+    /// error's span lies inside the file.
+    #[test]
+    fn damaged_rule_files_never_panic(at in 0usize..400, insert in proptest::option::of("[\\[\\]{}=\"'a-z0-9/*. \n~-]{1,3}"), cut in 0usize..4) {
+        let text = "code = \"X900\"\nname = \"team-check\"\nseverity = \"error\"\nsummary = \"s\"\ntargets = [\"ScriptExecuteParam.timeout\", \"/data/*/x~1y\"]\ncheck = { kind = \"range\", min = 1, max = 600 }\nwhen = [{ path = \"prod/**\" }, { field = \"1/status\", one_of = [\"A\", 2] }]\nmessage = \"`{field}` is {value}: {constraint}\"\n";
+        let mut damaged: Vec<char> = text.chars().collect();
+        let at = at.min(damaged.len());
+        let end = (at + cut).min(damaged.len());
+        damaged.drain(at..end);
+        if let Some(insert) = insert {
+            for (i, c) in insert.chars().enumerate() {
+                damaged.insert(at + i, c);
+            }
+        }
+        let damaged: String = damaged.into_iter().collect();
+        let origin = coc_lint::rules::RuleOrigin {
+            path: "r.toml".into(),
+            text: std::sync::Arc::from(damaged.as_str()),
+            base: "/".into(),
+        };
+        let mut builder = coc_lint::RuleSet::builder();
+        if let Err(e) = builder.add_rule_file(&origin, None) {
+            if let Some(span) = e.span {
+                proptest::prop_assert!(span.start <= span.end && span.end <= damaged.len(), "{:?} in {:?}", span, damaged);
+            }
+            proptest::prop_assert!(!e.message.is_empty());
+        } else {
+            // A rule that reads runs on a document without panicking.
+            let linter = Linter::with_rules(LintOptions::default(), std::sync::Arc::new(builder.build()));
+            let _ = linter.lint_source("prod/p.json", &params("900", "100", "\"root\"", "[]"));
+        }
+    }
+}
