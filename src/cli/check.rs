@@ -514,7 +514,8 @@ impl<'a> Source<'a> {
         } else {
             policy
         };
-        if !policy.walk().includes(&self.resolver.absolute(&path)) {
+        // `exclude` was asked of the same policy as the walk met the file.
+        if !policy.walk().included(&self.resolver.absolute(&path)) {
             return Box::new(std::iter::empty());
         }
         self.file(path, policy, true)

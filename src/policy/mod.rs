@@ -38,6 +38,7 @@ pub use suppress::{Ignore, Suppressions};
 
 use crate::diagnostic::Severity;
 use crate::lint::{LintOptions, Linter};
+use crate::paths::GlobList;
 use crate::rules::RuleSet;
 use config::{IgnoreEntry, Layer};
 use suppress::{absolute, PathMatcher};
@@ -82,8 +83,8 @@ pub enum UnknownFiles {
 /// The settings of a directory walk.
 #[derive(Debug)]
 pub struct WalkSettings {
-    include: Vec<PathMatcher>,
-    exclude: Vec<PathMatcher>,
+    include: GlobList,
+    exclude: GlobList,
     /// Skip what `.gitignore` files exclude.
     pub respect_gitignore: bool,
     /// What to do with JSON that is no COC document.
@@ -93,12 +94,18 @@ pub struct WalkSettings {
 impl WalkSettings {
     /// Whether a walk lints this file (absolute, normalised path).
     pub fn includes(&self, path: &Path) -> bool {
-        self.include.iter().any(|m| m.matches(path)) && !self.excludes(path)
+        self.include.matches(path) && !self.excludes(path)
+    }
+
+    /// Whether `include` takes this file (absolute, normalised), whatever
+    /// `exclude` says: for a walk that checked `exclude` already.
+    pub fn included(&self, path: &Path) -> bool {
+        self.include.matches(path)
     }
 
     /// Whether a walk skips this file or folder (absolute, normalised).
     pub fn excludes(&self, path: &Path) -> bool {
-        self.exclude.iter().any(|m| m.matches(path))
+        self.exclude.matches(path)
     }
 }
 
@@ -309,8 +316,8 @@ impl Policy {
             linter,
             suppressions,
             walk: WalkSettings {
-                include: include.unwrap_or_else(|| default_globs(DEFAULT_INCLUDE)),
-                exclude,
+                include: GlobList::new(&include.unwrap_or_else(|| default_globs(DEFAULT_INCLUDE))),
+                exclude: GlobList::new(&exclude),
                 respect_gitignore,
                 unknown_files,
             },
@@ -525,12 +532,10 @@ impl Resolver {
     pub fn policy(&self, path: &Path, is_dir: bool) -> Result<Arc<Policy>, ConfigError> {
         let chain = match &self.discovery {
             Discovery::Nearest => {
-                let abs = absolute(&self.cwd, path);
-                let dir = if is_dir {
-                    abs
-                } else {
-                    abs.parent().map(Path::to_path_buf).unwrap_or(abs)
-                };
+                let mut dir = absolute(&self.cwd, path);
+                if !is_dir && dir.parent().is_some() {
+                    dir.pop();
+                }
                 self.chain(&dir)?
             }
             Discovery::File(_) | Discovery::Isolated => Vec::new(),
