@@ -21,6 +21,7 @@ pub(crate) mod finished_before_created;
 pub(crate) mod list_total_too_small;
 pub(crate) mod missing_finish_time;
 pub(crate) mod param_value_missing;
+pub(crate) mod plaintext_secret;
 pub(crate) mod provider_mismatch;
 pub(crate) mod too_many_target_instances;
 pub(crate) mod types;
@@ -63,6 +64,7 @@ pub(crate) struct CodeRule {
 pub(crate) static CODE_RULES: &[CodeRule] = &[
     duplicate_param_name::RULE,
     param_value_missing::RULE,
+    plaintext_secret::RULE,
     duplicate_batch_index::RULE,
     too_many_target_instances::RULE,
     provider_mismatch::RULE,
@@ -228,6 +230,9 @@ pub struct RuleSet {
     /// For each model (by index): the enabled code rules that look at its
     /// objects.
     code_rules: Vec<Vec<ObjectCheck>>,
+    /// `plaintext-secret`'s parameters, compiled on first use (reset when a
+    /// builder changes them).
+    secret_matcher: Arc<OnceLock<plaintext_secret::Matcher>>,
 }
 
 static BUILTIN: OnceLock<Arc<RuleSet>> = OnceLock::new();
@@ -346,6 +351,7 @@ impl RuleSet {
             params,
             field_rules: Vec::new(),
             code_rules: Vec::new(),
+            secret_matcher: Arc::default(),
         };
         set.wire();
         Ok(set)
@@ -475,6 +481,12 @@ impl RuleSet {
         self.code_rules.get(model).map_or(&[], Vec::as_slice)
     }
 
+    /// `plaintext-secret`'s names and patterns, compiled.
+    pub(crate) fn secret_matcher(&self) -> &plaintext_secret::Matcher {
+        self.secret_matcher
+            .get_or_init(|| plaintext_secret::Matcher::new(&self.params.plaintext_secret))
+    }
+
     /// The rule at this index.
     pub(crate) fn by_index(&self, i: usize) -> &Rule {
         &self.rules[i]
@@ -588,6 +600,7 @@ impl RuleSetBuilder {
     /// The rule set.
     pub fn build(mut self) -> RuleSet {
         self.set.wire();
+        self.set.secret_matcher = Arc::default();
         self.set
     }
 }
