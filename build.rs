@@ -116,11 +116,18 @@ fn table_literal(rule: &str, key: &str, table: &serde_json::Value) -> String {
     for (k, v) in table.as_object().into_iter().flatten() {
         let value = match v {
             serde_json::Value::String(text) => format!("serde_json::Value::from({text:?})"),
-            serde_json::Value::Number(n) if n.is_i64() => format!("serde_json::Value::from({n}i64)"),
-            serde_json::Value::Number(n) => {
-                format!("serde_json::Value::from({:?}f64)", n.as_f64().expect("a number"))
+            serde_json::Value::Number(n) if n.is_i64() => {
+                format!("serde_json::Value::from({n}i64)")
             }
-            other => panic!("rules/{rule}.toml: a table of `{key}` has an unsupported value: {other}"),
+            serde_json::Value::Number(n) => {
+                format!(
+                    "serde_json::Value::from({:?}f64)",
+                    n.as_f64().expect("a number")
+                )
+            }
+            other => {
+                panic!("rules/{rule}.toml: a table of `{key}` has an unsupported value: {other}")
+            }
         };
         write!(s, "m.insert({k:?}.into(), {value}); ").expect("String");
     }

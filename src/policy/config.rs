@@ -33,6 +33,7 @@ pub const KEYS: &[(&str, &str)] = &[
     ("respect-gitignore", "whether a directory walk skips what `.gitignore` files exclude (default true)"),
     ("unknown-files", "what a directory walk does with JSON that is no COC document: `skip` (default) or `report`"),
     ("allow-comments", "accept `//` and `/* */` comments and trailing commas (default false)"),
+    ("secrets", "a table: `extend-names` (parameter names that mark a credential) and `extend-patterns` (regexes, or `{ what = ..., regex = ... }`, for values that look like one), added to `plaintext-secret`'s"),
 ];
 
 /// A configuration file that cannot be understood: where and why.
@@ -107,6 +108,93 @@ pub(crate) struct RawConfig {
     pub respect_gitignore: Option<bool>,
     pub unknown_files: Option<Spanned<String>>,
     pub allow_comments: Option<bool>,
+    #[serde(default)]
+    pub secrets: SecretsConfig,
+}
+
+/// The `[secrets]` table: what `plaintext-secret` takes for a credential,
+/// as well as its built-in names and patterns.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub(crate) struct SecretsConfig {
+    #[serde(default)]
+    pub extend_names: Vec<Spanned<String>>,
+    #[serde(default)]
+    pub extend_patterns: Vec<Spanned<toml::Value>>,
+}
+
+/// One entry of `[secrets] extend-patterns`, checked: a regex that
+/// compiles, and what a value it matches looks like.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct SecretPattern {
+    pub what: String,
+    pub regex: String,
+    pub classes: Option<i64>,
+}
+
+impl SecretPattern {
+    /// `'regex'` or `{ what = "...", regex = "...", classes = N }`.
+    pub fn read(layer: &Layer, value: &Spanned<toml::Value>) -> Result<SecretPattern, ConfigError> {
+        let span = value.span();
+        let wrong = |message: String| ConfigError::at(layer, span.clone(), message);
+        let (what, regex, classes) = match value.get_ref() {
+            toml::Value::String(regex) => (None, regex.clone(), None),
+            toml::Value::Table(table) => {
+                let mut what = None;
+                let mut regex = None;
+                let mut classes = None;
+                for (key, v) in table {
+                    match (key.as_str(), v) {
+                        ("what", toml::Value::String(s)) => what = Some(s.clone()),
+                        ("regex", toml::Value::String(s)) => regex = Some(s.clone()),
+                        ("classes", toml::Value::Integer(n)) if (0..=4).contains(n) => {
+                            classes = Some(*n)
+                        }
+                        ("classes", _) => {
+                            return Err(wrong("`classes` is an integer from 0 to 4".into()))
+                        }
+                        ("what" | "regex", _) => {
+                            return Err(wrong(format!("`{key}` of a pattern must be a string")))
+                        }
+                        _ => {
+                            return Err(wrong(format!(
+                                "a pattern has no key `{key}`; it takes `what`, `regex` and `classes`"
+                            )))
+                        }
+                    }
+                }
+                let regex = regex
+                    .ok_or_else(|| wrong("a pattern table needs a `regex`".into()))?;
+                (what, regex, classes)
+            }
+            _ => {
+                return Err(wrong(
+                    "a pattern is a regex (`'^hvs\\.'`) or a table `{ what = \"a Vault token\", regex = '^hvs\\.' }`".into(),
+                ))
+            }
+        };
+        if let Err(e) = regex::Regex::new(&regex) {
+            let detail = e.to_string();
+            let last = detail
+                .lines()
+                .rev()
+                .find(|l| !l.trim().is_empty())
+                .unwrap_or("");
+            return Err(wrong(format!("`{regex}` is not a valid regex: {}", last.trim()))
+                .help("patterns use the syntax of the Rust `regex` crate (no look-around or backreferences)"));
+        }
+        let what = what.unwrap_or_else(|| {
+            format!(
+                "a secret (the pattern `{regex}` of {})",
+                layer.path.display()
+            )
+        });
+        Ok(SecretPattern {
+            what,
+            regex,
+            classes,
+        })
+    }
 }
 
 /// One configuration file, read and parsed: a layer of a policy.

@@ -36,7 +36,7 @@ pub use suppress::{Ignore, Suppressions};
 use crate::diagnostic::Severity;
 use crate::lint::{LintOptions, Linter};
 use crate::rules::RuleSet;
-use config::{IgnoreEntry, Layer};
+use config::{IgnoreEntry, Layer, SecretPattern};
 use suppress::{absolute, PathMatcher};
 
 /// The presets shipped with the rules: name, text.
@@ -158,6 +158,8 @@ impl Policy {
         let mut respect_gitignore = true;
         let mut unknown_files = UnknownFiles::Skip;
         let mut allow_comments = false;
+        let mut secret_names: Vec<String> = Vec::new();
+        let mut secret_patterns: Vec<SecretPattern> = Vec::new();
 
         for layer in layers {
             let c = &layer.config;
@@ -185,13 +187,15 @@ impl Policy {
                     "warning" => Some(Severity::Warning),
                     "info" => Some(Severity::Info),
                     "off" => None,
-                    other => return Err(ConfigError::at(
-                        layer,
-                        level.span(),
-                        format!(
+                    other => {
+                        return Err(ConfigError::at(
+                            layer,
+                            level.span(),
+                            format!(
                             "`{other}` is no severity; write `error`, `warning`, `info` or `off`"
                         ),
-                    )),
+                        ))
+                    }
                 };
                 let indices = builtin.select_indices(rule).map_err(|e| {
                     ConfigError::at(layer, level.span(), format!("[severity] `{rule}`: {e}"))
@@ -261,6 +265,19 @@ impl Policy {
             if let Some(v) = c.allow_comments {
                 allow_comments = v;
             }
+            for name in &c.secrets.extend_names {
+                if name.get_ref().chars().all(|c| !c.is_alphanumeric()) {
+                    return Err(ConfigError::at(
+                        layer,
+                        name.span(),
+                        "a secret name needs a letter or a digit",
+                    ));
+                }
+                secret_names.push(name.get_ref().clone());
+            }
+            for pattern in &c.secrets.extend_patterns {
+                secret_patterns.push(SecretPattern::read(layer, pattern)?);
+            }
         }
 
         let mut builder = RuleSet::builder();
@@ -278,6 +295,25 @@ impl Policy {
         // stay on whatever it selects.
         if let Some(i) = builtin.index_of(crate::rules::RuleId::InvalidConfig.code()) {
             builder.set_enabled(i, true);
+        }
+        if !secret_names.is_empty() || !secret_patterns.is_empty() {
+            let builtin_params = &builtin.params().plaintext_secret;
+            let mut names = builtin_params.names.clone();
+            names.extend(secret_names);
+            let mut patterns = builtin_params.patterns.clone();
+            patterns.extend(secret_patterns.into_iter().map(|p| {
+                let mut table = serde_json::Map::new();
+                table.insert("what".into(), p.what.into());
+                table.insert("regex".into(), p.regex.into());
+                if let Some(n) = p.classes {
+                    table.insert("classes".into(), n.into());
+                }
+                table
+            }));
+            // Both values have the parameters' types: this cannot fail.
+            let id = crate::rules::RuleId::PlaintextSecret.name();
+            let _ = builder.param(id, "names", names.into());
+            let _ = builder.param(id, "patterns", patterns.into());
         }
         let options = options.clone();
         let suppressions = Arc::new(Suppressions {

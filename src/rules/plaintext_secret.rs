@@ -148,13 +148,19 @@ impl Matcher {
         self.random(value).then_some(Sign::Entropy)
     }
 
-    /// Whether `value` looks like a generated secret: long, no spaces, not a
-    /// path or URL, mixed classes, high entropy.
+    /// Whether `value` looks like a generated secret: one long token of the
+    /// alphabets keys are written in (letters, digits, `+`, `/`, `_`, `-`,
+    /// base64's `=` padding; so no sentence, list, address or JSON), not a
+    /// path, mixing classes, with a high entropy.
     fn random(&self, value: &str) -> bool {
+        let body = value.trim_end_matches('=');
         value.chars().count() >= self.entropy_min_length
-            && !value.chars().any(char::is_whitespace)
-            && !value.starts_with(['/', '.', '~'])
-            && !value.contains("://")
+            && value.len() - body.len() <= 2
+            && body
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'+' | b'/' | b'_' | b'-'))
+            && !value.starts_with('/')
+            && !is_uuid(value)
             && classes(value) >= self.entropy_min_classes
             && entropy(value) >= self.entropy_min_bits
     }
@@ -172,6 +178,15 @@ impl Matcher {
                 .or(other),
         }
     }
+}
+
+/// `8-4-4-4-12` hexadecimal digits: an identifier, however random.
+fn is_uuid(value: &str) -> bool {
+    value.len() == 36
+        && value.bytes().enumerate().all(|(i, b)| match i {
+            8 | 13 | 18 | 23 => b == b'-',
+            _ => b.is_ascii_hexdigit(),
+        })
 }
 
 /// Empty, blank, or only template placeholders (`{{x}}`, `${X}`).
@@ -195,9 +210,10 @@ fn skipped(value: &str) -> bool {
 }
 
 /// The segments of a name: split at anything that is not a letter or
-/// digit, at a lower-to-upper case change, before the last capital of a
-/// run followed by a lower-case letter (`APIKey` is `api`, `key`), and
-/// between letters and digits; lower-cased.
+/// digit, at a lower-to-upper case change and before the last capital of a
+/// run followed by a lower-case letter (`APIKey` is `api`, `key`);
+/// lower-cased. Digits stay with their letters (`sk1`, `6ak5` are not `sk`
+/// or `ak`: short entries would match random identifiers otherwise).
 pub(crate) fn segments(name: &str) -> Vec<String> {
     let chars: Vec<char> = name.chars().collect();
     let mut out = Vec::new();
@@ -215,8 +231,7 @@ pub(crate) fn segments(name: &str) -> Vec<String> {
                 && ((prev.is_lowercase() && c.is_uppercase())
                     || (prev.is_uppercase()
                         && c.is_uppercase()
-                        && next.is_some_and(char::is_lowercase))
-                    || (prev.is_alphabetic() != c.is_alphabetic()));
+                        && next.is_some_and(char::is_lowercase)));
             if boundary && !current.is_empty() {
                 out.push(std::mem::take(&mut current));
             }
@@ -290,7 +305,9 @@ fn check(object: &Node<'_>, cx: &mut Cx<'_>) {
         return;
     };
     let shown = match name_node {
-        Some(n) if name.is_some() => cx.show(n.span, format!("`{}`", name.unwrap_or("")), "(not shown)"),
+        Some(n) if name.is_some() => {
+            cx.show(n.span, format!("`{}`", name.unwrap_or("")), "(not shown)")
+        }
         _ => "(unnamed)".to_owned(),
     };
     let message = match sign {
@@ -315,17 +332,21 @@ mod tests {
 
     fn judge(name: &str, value: &str) -> Option<String> {
         let rules = RuleSet::builtin();
-        rules.secret_matcher().judge(Some(name), value).map(|s| match s {
-            Sign::Pattern(w) => format!("pattern: {w}"),
-            Sign::Name(n) => format!("name: {n}"),
-            Sign::Entropy => "entropy".to_owned(),
-        })
+        rules
+            .secret_matcher()
+            .judge(Some(name), value)
+            .map(|s| match s {
+                Sign::Pattern(w) => format!("pattern: {w}"),
+                Sign::Name(n) => format!("name: {n}"),
+                Sign::Entropy => "entropy".to_owned(),
+            })
     }
 
     #[test]
     fn names_match_on_segments() {
         assert_eq!(segments("HUAWEI_SK"), ["huawei", "sk"]);
-        assert_eq!(segments("dbPassword2"), ["db", "password", "2"]);
+        assert_eq!(segments("dbPassword2"), ["db", "password2"]);
+        assert_eq!(segments("mysql_6ak5"), ["mysql", "6ak5"]);
         assert_eq!(segments("APIKey"), ["api", "key"]);
         assert_eq!(segments("disk-size.x y"), ["disk", "size", "x", "y"]);
         for (name, entry) in [
@@ -342,6 +363,7 @@ mod tests {
             ("private_key", "private_key"),
             ("client_secret", "secret"),
             ("mysql_pwd", "pwd"),
+            ("dbPassword2", "password"),
             ("credentials", "credentials"),
             ("password_token", "password"),
         ] {
@@ -359,6 +381,8 @@ mod tests {
             "secret_name",
             "SECRET_PATH",
             "tokenizer",
+            "release_AK01",
+            "api_2sk2",
             "log_dir",
         ] {
             assert_eq!(judge(name, "x"), None, "{name}");
@@ -368,9 +392,15 @@ mod tests {
     #[test]
     fn values_match_on_patterns_and_entropy() {
         let pem = "-----BEGIN RSA PRIVATE KEY----- MIIEow";
-        assert_eq!(judge("cert", pem).as_deref(), Some("pattern: a PEM private key"));
+        assert_eq!(
+            judge("cert", pem).as_deref(),
+            Some("pattern: a PEM private key")
+        );
         let jwt = "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U";
-        assert_eq!(judge("hdr", jwt).as_deref(), Some("pattern: a JSON Web Token"));
+        assert_eq!(
+            judge("hdr", jwt).as_deref(),
+            Some("pattern: a JSON Web Token")
+        );
         let gh = format!("ghp_{}", "aB3".repeat(12));
         assert_eq!(judge("x", &gh).as_deref(), Some("pattern: a GitHub token"));
         assert_eq!(
@@ -389,9 +419,15 @@ mod tests {
             judge("db_url", "mysql://app:hunter2@db:3306/x").as_deref(),
             Some("pattern: a password inside a URL")
         );
-        assert_eq!(judge("x", "q8Zr-T3vLp_9xWk2Ny7MbH4c").as_deref(), Some("entropy"));
+        assert_eq!(
+            judge("x", "q8Zr-T3vLp_9xWk2Ny7MbH4c").as_deref(),
+            Some("entropy")
+        );
         // A pattern says more than the name.
-        assert_eq!(judge("db_password", pem).as_deref(), Some("pattern: a PEM private key"));
+        assert_eq!(
+            judge("db_password", pem).as_deref(),
+            Some("pattern: a PEM private key")
+        );
         // Ordinary values.
         for value in [
             "/var/log/app",
@@ -415,7 +451,13 @@ mod tests {
 
     #[test]
     fn empty_and_placeholder_values_are_not_judged() {
-        for value in ["", "   ", "{{db_password}}", "${DB_PASSWORD}", " {{a}}{{ b }} ${C}"] {
+        for value in [
+            "",
+            "   ",
+            "{{db_password}}",
+            "${DB_PASSWORD}",
+            " {{a}}{{ b }} ${C}",
+        ] {
             assert_eq!(judge("db_password", value), None, "{value:?}");
         }
         for value in ["{{a}}x", "x{{a}}", "{{a", "${a", "{{a{{b}}"] {
