@@ -60,6 +60,7 @@ pub(crate) fn run(args: &CheckArgs, out: &mut dyn Write) -> io::Result<u8> {
         max_depth: usize::from(args.max_depth),
         max_file_size: args.max_file_size,
         ndjson: args.ndjson,
+        allow_comments: args.jsonc.allow_comments,
     });
     let mut reporter: Box<dyn Reporter> = match args.format {
         Format::Json => Box::new(JsonReporter::new()),

@@ -315,7 +315,8 @@ impl Policy {
             let _ = builder.param(id, "names", names.into());
             let _ = builder.param(id, "patterns", patterns.into());
         }
-        let options = options.clone();
+        let mut options = options.clone();
+        options.allow_comments |= allow_comments;
         let suppressions = Arc::new(Suppressions {
             ignores,
             cwd: cwd.to_path_buf(),
