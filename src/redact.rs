@@ -369,7 +369,7 @@ impl Lexer<'_> {
 
     /// A bare value that starts with the word ending at `end`: the words that
     /// follow on the same line are part of it (`hunter 2`), up to
-    /// punctuation, a quote or the line's end.
+    /// punctuation, a quote, a comment or the line's end.
     fn bare_value_end(&mut self, mut end: usize) -> usize {
         let b = self.b;
         loop {
@@ -377,10 +377,13 @@ impl Lexer<'_> {
             while b.get(i).is_some_and(|c| matches!(c, b' ' | b'\t')) {
                 i += 1;
             }
-            if b.get(i).is_none_or(|&c| is_stop(c)) {
+            if b.get(i).is_none_or(|&c| is_stop(c)) || comment_len(&b[i..]).is_some() {
                 return end;
             }
-            while b.get(i).is_some_and(|&c| !is_stop(c)) {
+            while b
+                .get(i)
+                .is_some_and(|&c| !is_stop(c) && comment_len(&b[i..]).is_none())
+            {
                 i += 1;
             }
             end = i;
@@ -817,6 +820,31 @@ mod tests {
     fn of_tree(text: &str) -> Vec<String> {
         let root = crate::load::parse(text, 128).expect("valid JSON");
         shown(text, &tree(&root))
+    }
+
+    #[test]
+    fn comments_are_masked_but_for_their_markers() {
+        // In text that did not parse: the value after a comment is still
+        // found, and so are the comments.
+        let text =
+            "{\"param_value\": /* old: hunter2 */ \"s3cr3t\", // pw\r\n\"a\": 1 /**/ /* open";
+        assert_eq!(
+            of_text(text),
+            [" old: hunter2 ", "\"s3cr3t\"", " pw", " open"]
+        );
+        // A `//` inside a string is no comment; after a word it starts one
+        // (JSONC allows `1// note`), and hiding too much is the safe mistake.
+        assert_eq!(
+            of_text(r#"{"param_value": "http://x", "u": a//b}"#),
+            ["\"http://x\"", "b}"]
+        );
+        // A JSONC document that parsed: the tree's secrets and the comments.
+        let text = "{\"a\": 1, // a note\n\"value\": \"x\" /* n */}";
+        let root = crate::load::parser::parse_with_comments(text, 8, true).expect("JSONC");
+        assert_eq!(
+            shown(text, &with_comments(tree(&root), text.as_bytes())),
+            [" a note", "\"x\"", " n "]
+        );
     }
 
     #[test]

@@ -822,6 +822,33 @@ mod tests {
     }
 
     #[test]
+    fn jsonc_comments_and_trailing_commas_only_when_asked() {
+        let text = "/* a */ {\"a\" // b\n : [1, 2,], /**/ \"c\": {\"d\": null,},} // e";
+        let doc = parse_with_comments(text, 16, true).expect("JSONC");
+        let a = doc.get("a").expect("a");
+        assert_eq!(a.span, Span::new(21, 28));
+        assert_eq!(a.as_array().map(<[_]>::len), Some(2));
+        assert_eq!(doc.span, Span::new(8, 54));
+        assert!(parse(text, 16).is_err());
+        // What stays refused: a lone `/`, a comma with nothing before it,
+        // two commas, and an unclosed comment (at its start).
+        for bad in ["[1 / 2]", "[,]", "{,}", "[1,,]", "{\"a\": 1,,}"] {
+            assert!(parse_with_comments(bad, 16, true).is_err(), "{bad}");
+        }
+        match parse_with_comments("[1, /* x", 16, true) {
+            Err(ParseError::Syntax { span, message, .. }) => {
+                assert_eq!(span, Span::new(4, 6));
+                assert_eq!(message, "this comment is never closed");
+            }
+            other => panic!("{other:?}"),
+        }
+        assert!(only_comments(" // a\n/* b */ "));
+        assert!(!only_comments("  "));
+        assert!(!only_comments("/* a"));
+        assert!(!only_comments("/* a */ 1"));
+    }
+
+    #[test]
     fn bom_is_skipped() {
         let doc = ok("\u{feff}{\"a\":1}");
         assert_eq!(doc.span, Span::new(3, 10));

@@ -11,7 +11,8 @@
 //!   EditorConfig: `select`, `include`, `exclude`, `respect-gitignore`,
 //!   `unknown-files` and `allow-comments` are replaced by a nearer file,
 //!   `[severity]` entries are replaced rule by rule, and `extend-select`,
-//!   `ignore`, `[per-file-ignores]` and `extend-exclude` add up. Each
+//!   `ignore`, `[per-file-ignores]`, `extend-exclude` and the `[secrets]`
+//!   lists add up. Each
 //!   file's `extends` are layers just below the file itself, so the file
 //!   overrides what it extends. `--config PATH` uses that file alone (with
 //!   its `extends`), `--isolated` none. Options given on the command line
