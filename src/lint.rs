@@ -77,8 +77,8 @@ pub struct FileReport {
     /// non-overlapping: every whole value (a string with its quotes, an
     /// object or array with its brackets, a number or literal) under a
     /// sensitive key anywhere in the document, whatever its kind, type or
-    /// the rules that fired, and also in a document that did not parse (see
-    /// [`crate::redact`]). Messages never quote them; a renderer that shows
+    /// the rules that fired, and also in a document that did not parse; and
+    /// the text of every comment (see [`crate::redact`]). Messages never quote them; a renderer that shows
     /// source text must mask them whole, with a mask of fixed width (the
     /// human report does).
     #[serde(skip)]

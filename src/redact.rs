@@ -487,7 +487,7 @@ struct Frame {
 /// end of its line and on), a bare word or number, a bracketed value up to
 /// its matching bracket (to the end of the text when there is none).
 /// Objects flagged `"sensitive": true` are tracked as
-/// in [`tree`]. Linear time, no recursion, memory bounded by
+/// in [`tree`], and the text of every comment is masked. Linear time, no recursion, memory bounded by
 /// 1024 tracked brackets and the spans found.
 pub fn text(bytes: &[u8]) -> Vec<Span> {
     let mut lex = Lexer {

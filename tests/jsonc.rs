@@ -156,8 +156,8 @@ fn ndjson_lines_may_carry_comments() {
 fn comments_are_masked_in_every_format() {
     let file = format!("{DIR}/secret-in-comment.jsonc");
     for allow in [true, false] {
-        for format in ["human", "json"] {
-            let mut args = vec!["check", "--format", format, "--color", "never"];
+        for format in common::formats() {
+            let mut args = vec!["check", "--format", &format, "--color", "never"];
             if allow {
                 args.push("--allow-comments");
             }

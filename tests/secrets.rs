@@ -181,7 +181,8 @@ fn secrets_are_detected_and_redacted_in_every_format() {
     let file = dir.path().join("p.json");
     std::fs::write(&file, &text).expect("written");
     let file = file.to_string_lossy().into_owned();
-    for format in ["human", "json"] {
+    for format in common::formats() {
+        let format = format.as_str();
         for out in [
             run(&["check", "--format", format, "--color", "always", &file]),
             run(&["check", "--format", format, &file]),
@@ -247,7 +248,8 @@ proptest! {
         let credential = if upper { credential.to_uppercase() } else { credential };
         let messages = found(&linter, &params(&credential, &value));
         prop_assert_eq!(messages.len(), 1, "{}", credential);
-        prop_assert!(!messages[0].contains(&value) || value.len() < 4 || credential.contains(&value));
+        let named = format!("the parameter `{credential}` is named like a credential (`");
+        prop_assert!(messages[0].starts_with(&named), "{}", messages[0]);
     }
 
     #[test]
