@@ -323,3 +323,15 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn the_human_report_masks_comments_and_keeps_underlines_under_values() {
+    let file = format!("{DIR}/faults-after-comments.jsonc");
+    let out = run(&["check", "--allow-comments", "--color", "never", &file]);
+    let shown = String::from_utf8(out.stdout).expect("UTF-8");
+    assert!(
+        !shown.contains("typo") && !shown.contains("日本語"),
+        "{shown}"
+    );
+    insta::assert_snapshot!("jsonc_human_faults_after_comments", shown);
+}

@@ -269,3 +269,23 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn extended_names_add_up_over_extends() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    std::fs::write(
+        dir.path().join("team.toml"),
+        "[secrets]\nextend-names = [\"pin\"]\n",
+    )
+    .expect("written");
+    let path = dir.path().join("coc-lint.toml");
+    std::fs::write(
+        &path,
+        "extends = [\"./team.toml\"]\n[secrets]\nextend-names = [\"otp\"]\n",
+    )
+    .expect("written");
+    let linter = Linter::from_config(&path, Default::default()).expect("a valid policy");
+    for name in ["atm_pin", "OTP", "db_password"] {
+        assert_eq!(found(&linter, &params(name, "1234")).len(), 1, "{name}");
+    }
+}
