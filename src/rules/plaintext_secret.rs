@@ -17,9 +17,10 @@
 //!
 //! Not judged: values that are not strings (`wrong-type` reports them),
 //! empty or blank values (nothing is written; `param-value-missing` says
-//! whether a reference is needed), and values made only of template
-//! placeholders (`{{db_password}}`, `${DB_PASSWORD}`), which are filled in
-//! elsewhere. A plain value beside a `param_refer` is still reported: it
+//! whether a reference is needed), values of asterisks only (what the API
+//! returns for a sensitive value: `*****************`), and values made
+//! only of template placeholders (`{{db_password}}`, `${DB_PASSWORD}`),
+//! which are filled in elsewhere. A plain value beside a `param_refer` is still reported: it
 //! is in the file all the same.
 //!
 //! The value is never quoted: the message says which sign it showed.
@@ -189,9 +190,13 @@ fn is_uuid(value: &str) -> bool {
         })
 }
 
-/// Empty, blank, or only template placeholders (`{{x}}`, `${X}`).
+/// Empty, blank, asterisks only (a value the API masked), or only template
+/// placeholders (`{{x}}`, `${X}`).
 fn skipped(value: &str) -> bool {
     let mut rest = value.trim();
+    if rest.bytes().all(|b| b == b'*') {
+        return true;
+    }
     while !rest.is_empty() {
         let end = if let Some(r) = rest.strip_prefix("{{") {
             r.find("}}").map(|i| i + 4)
@@ -454,13 +459,14 @@ mod tests {
         for value in [
             "",
             "   ",
+            "*****************",
             "{{db_password}}",
             "${DB_PASSWORD}",
             " {{a}}{{ b }} ${C}",
         ] {
             assert_eq!(judge("db_password", value), None, "{value:?}");
         }
-        for value in ["{{a}}x", "x{{a}}", "{{a", "${a", "{{a{{b}}"] {
+        for value in ["{{a}}x", "x{{a}}", "{{a", "${a", "{{a{{b}}", "pw***"] {
             assert!(judge("db_password", value).is_some(), "{value:?}");
         }
     }
