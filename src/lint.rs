@@ -98,13 +98,14 @@ impl FileReport {
         }
     }
 
-    /// Whether the file (or a line of the stream) could not be read: an
-    /// `io-error`, a fault of the input rather than a finding about its
-    /// content. The command line exits with 2 for it.
+    /// Whether the file (or a line of the stream) could not be read, or is
+    /// a configuration that cannot be understood: an `io-error` or an
+    /// `invalid-config`, a fault of the run's inputs rather than a finding
+    /// about a document's content. The command line exits with 2 for it.
     pub fn unreadable(&self) -> bool {
         self.diagnostics
             .iter()
-            .any(|d| d.code == RuleId::IoError.code())
+            .any(|d| d.code == RuleId::IoError.code() || d.code == RuleId::InvalidConfig.code())
     }
 
     /// Whether any diagnostic is an error.

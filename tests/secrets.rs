@@ -150,7 +150,7 @@ fn a_bad_pattern_is_a_config_error_at_its_span() {
     for (bad, what) in [
         (
             "[secrets]\nextend-pattern = []\n",
-            "unknown field `extend-pattern`",
+            "`extend-pattern` is not a configuration key",
         ),
         (
             "[secrets]\nextend-patterns = [{ what = \"x\" }]\n",
@@ -171,6 +171,10 @@ fn a_bad_pattern_is_a_config_error_at_its_span() {
         assert!(e.message.contains(what), "{bad}: {}", e.message);
         assert!(e.span.is_some(), "{bad}");
     }
+    // A misspelt key of `[secrets]` is compared with the keys of `[secrets]`.
+    let (_dir, path) = config("[secrets]\nextend-pattern = []\n");
+    let e = Linter::from_config(&path, Default::default()).expect_err("an unknown key");
+    assert_eq!(e.help.as_deref(), Some("did you mean `extend-patterns`?"));
 }
 
 #[test]

@@ -2,6 +2,7 @@
 
 use std::io::{self, Write};
 
+use coc_lint::policy::Resolver;
 use coc_lint::RuleSet;
 
 /// Print one line per rule.
@@ -40,5 +41,50 @@ pub(crate) fn explain(key: &str, out: &mut dyn Write) -> io::Result<u8> {
     }
     out.write_all(rule.doc().trim_end().as_bytes())?;
     writeln!(out)?;
+    Ok(0)
+}
+
+/// Print the ignores of the policy of the current folder: one line per rule
+/// each drops, with the file and line that writes it and its reason. Exit 2
+/// when the configuration cannot be understood.
+pub(crate) fn ignored(config: &super::config::ConfigArgs, out: &mut dyn Write) -> io::Result<u8> {
+    let policy = Resolver::new(config.discovery(), Default::default(), &config.overrides())
+        .and_then(|r| r.policy(std::path::Path::new("."), true).map(|p| (r, p)));
+    let (resolver, policy) = match policy {
+        Ok(found) => found,
+        Err(e) => {
+            let _ = writeln!(io::stderr(), "coc-lint: {e}");
+            return Ok(super::EXIT_TROUBLE);
+        }
+    };
+    let rules = policy.linter().rules().rules();
+    let mut ignores: Vec<_> = policy.suppressions().ignores().iter().collect();
+    ignores.sort_by_key(|i| (i.file.clone(), i.location().1.start));
+    if ignores.is_empty() {
+        writeln!(out, "No rule is ignored here.")?;
+        return Ok(0);
+    }
+    let width = rules.iter().map(|r| r.name().len()).max().unwrap_or(0);
+    for ignore in ignores {
+        let file = ignore
+            .file
+            .strip_prefix(resolver.cwd())
+            .unwrap_or(&ignore.file);
+        let place = match &ignore.glob {
+            Some(glob) => format!("{}:{} ({glob})", file.display(), ignore.line()),
+            None => format!("{}:{}", file.display(), ignore.line()),
+        };
+        let reason = ignore.reason.as_deref().unwrap_or("(no reason given)");
+        for i in ignore.rule_indices() {
+            let Some(rule) = rules.get(i) else { continue };
+            writeln!(
+                out,
+                "{}  {:width$}  {place}  {}",
+                rule.code(),
+                rule.name(),
+                coc_lint::escape::escape(reason)
+            )?;
+        }
+    }
     Ok(0)
 }

@@ -98,9 +98,9 @@ pub(crate) struct RawConfig {
     #[serde(default)]
     pub ignore: Vec<Spanned<toml::Value>>,
     #[serde(default)]
-    pub severity: BTreeMap<String, Spanned<String>>,
+    pub severity: BTreeMap<Spanned<String>, Spanned<String>>,
     #[serde(default)]
-    pub per_file_ignores: BTreeMap<String, Spanned<Vec<Spanned<toml::Value>>>>,
+    pub per_file_ignores: BTreeMap<Spanned<String>, Spanned<Vec<Spanned<toml::Value>>>>,
     pub include: Option<Vec<Spanned<String>>>,
     pub exclude: Option<Vec<Spanned<String>>>,
     #[serde(default)]
@@ -219,8 +219,13 @@ impl Layer {
                 config,
             }),
             Err(e) => {
-                let message = e.message().trim_end().to_owned();
+                let mut message = e.message().trim_end().to_owned();
                 let help = unknown_key_help(&message);
+                if let Some(key) = unknown_key(&message) {
+                    // serde lists every key in the message; the help says
+                    // which one was meant, or lists them.
+                    message = format!("`{key}` is not a configuration key");
+                }
                 Err(ConfigError {
                     path,
                     text: Some(text.clone()),
@@ -246,21 +251,39 @@ impl Layer {
     }
 }
 
-/// For an unknown key, the closest known one.
-fn unknown_key_help(message: &str) -> Option<String> {
+/// The key serde's "unknown field" message names.
+fn unknown_key(message: &str) -> Option<&str> {
     let rest = message.strip_prefix("unknown field `")?;
-    let key = &rest[..rest.find('`')?];
-    let (score, best) = KEYS
+    Some(&rest[..rest.find('`')?])
+}
+
+/// For an unknown key, the closest known one: among the keys serde's
+/// message says its table takes (a key of `[secrets]` is compared with
+/// `extend-names` and `extend-patterns`, not with the top-level keys), else
+/// among [`KEYS`].
+fn unknown_key_help(message: &str) -> Option<String> {
+    let key = unknown_key(message)?;
+    let expected: Vec<&str> = message
+        .split_once(", expected")
+        .map(|(_, list)| list.split('`').skip(1).step_by(2).collect())
+        .unwrap_or_default();
+    let known: Vec<&str> = if expected.is_empty() {
+        KEYS.iter().map(|(k, _)| *k).collect()
+    } else {
+        expected
+    };
+    let (score, best) = known
         .iter()
-        .map(|(k, _)| (strsim::jaro_winkler(key, k), *k))
+        .map(|k| (strsim::jaro_winkler(key, k), *k))
         .max_by(|a, b| a.0.total_cmp(&b.0))?;
     if score >= 0.8 {
         Some(format!("did you mean `{best}`?"))
     } else {
         Some(format!(
             "the keys are {}",
-            KEYS.iter()
-                .map(|(k, _)| format!("`{k}`"))
+            known
+                .iter()
+                .map(|k| format!("`{k}`"))
                 .collect::<Vec<_>>()
                 .join(", ")
         ))
@@ -370,7 +393,7 @@ number-as-string = "error"
     fn unknown_keys_are_errors_with_a_suggestion() {
         let e = parse("selct = [\"COC2\"]\n").expect_err("unknown key");
         assert_eq!(e.span, Some(0..5));
-        assert!(e.message.contains("unknown field `selct`"), "{}", e.message);
+        assert_eq!(e.message, "`selct` is not a configuration key");
         assert_eq!(e.help.as_deref(), Some("did you mean `select`?"));
         assert_eq!(e.to_string().split(": ").next(), Some("t.toml:1:1"));
     }

@@ -25,6 +25,7 @@
 //! the caller decides how to show it.
 
 pub mod config;
+mod report;
 mod suppress;
 
 use std::collections::{HashMap, HashSet};
@@ -32,6 +33,7 @@ use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 
 pub use config::{ConfigError, FILE_NAME, KEYS};
+pub use report::unused_ignores;
 pub use suppress::{Ignore, Suppressions};
 
 use crate::diagnostic::Severity;
@@ -198,9 +200,9 @@ impl Policy {
                         ))
                     }
                 };
-                let indices = builtin.select_indices(rule).map_err(|e| {
-                    ConfigError::at(layer, level.span(), format!("[severity] `{rule}`: {e}"))
-                })?;
+                let indices = builtin
+                    .select_indices(rule.get_ref())
+                    .map_err(|e| ConfigError::at(layer, rule.span(), format!("[severity] {e}")))?;
                 for i in indices {
                     severity[i] = Some(level_of);
                 }
@@ -210,21 +212,20 @@ impl Policy {
                 let rules = select(&entry.rule, entry.span.clone())?;
                 ignores.push(ignore(layer, entry, format!("/ignore/{n}"), rules, None));
             }
-            for (glob, list) in &c.per_file_ignores {
-                let matcher = |()| {
-                    PathMatcher::new(glob, &layer.dir).map_err(|e| {
-                        ConfigError::at(
-                            layer,
-                            list.span(),
-                            format!("[per-file-ignores] `{glob}` is not a valid glob: {e}"),
-                        )
-                    })
-                };
+            for (glob_at, list) in &c.per_file_ignores {
+                let glob = glob_at.get_ref();
+                let matcher = PathMatcher::new(glob, &layer.dir).map_err(|e| {
+                    ConfigError::at(
+                        layer,
+                        glob_at.span(),
+                        format!("[per-file-ignores] `{glob}` is not a valid glob: {e}"),
+                    )
+                })?;
                 for (n, value) in list.get_ref().iter().enumerate() {
                     let entry = IgnoreEntry::read(layer, value)?;
                     let rules = select(&entry.rule, entry.span.clone())?;
                     let pointer = format!("/per-file-ignores/{}/{n}", escape_pointer(glob));
-                    ignores.push(ignore(layer, entry, pointer, rules, Some(matcher(())?)));
+                    ignores.push(ignore(layer, entry, pointer, rules, Some(matcher.clone())));
                 }
             }
             let globs = |list: &[toml::Spanned<String>]| -> Result<Vec<PathMatcher>, ConfigError> {
@@ -502,6 +503,17 @@ impl Resolver {
             Discovery::File(_) | Discovery::Isolated => Vec::new(),
         };
         self.policy_of_chain(chain)
+    }
+
+    /// The working directory relative paths are read against.
+    pub fn cwd(&self) -> &Path {
+        &self.cwd
+    }
+
+    /// `path` made absolute against the working directory, with `.` and
+    /// `..` resolved lexically (as globs and discovery see it).
+    pub fn absolute(&self, path: &Path) -> PathBuf {
+        absolute(&self.cwd, path)
     }
 
     /// Every policy made so far.

@@ -67,13 +67,27 @@ impl Ignore {
     pub fn location(&self) -> (&str, Range<usize>) {
         (&self.text, self.span.clone())
     }
+
+    /// The 1-based line of the configuration that writes it.
+    pub fn line(&self) -> usize {
+        self.text
+            .get(..self.span.start)
+            .map_or(1, |before| before.matches('\n').count() + 1)
+    }
+
+    /// The indices (in [`RuleSet::rules`]) of the rules it drops, in order.
+    pub fn rule_indices(&self) -> Vec<usize> {
+        let mut all: Vec<usize> = self.rules.iter().copied().collect();
+        all.sort_unstable();
+        all
+    }
 }
 
 /// A glob of a per-file ignore, relative to the folder of the file that
 /// wrote it. A glob without `/` matches a file name at any depth (as in
 /// `.gitignore`); one with `/` matches the path from that folder; a
 /// trailing `/` stands for everything under the folder.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub(crate) struct PathMatcher {
     pub pattern: String,
     base: PathBuf,

@@ -608,6 +608,23 @@ impl RuleSetBuilder {
 /// The closest rule name or code to `rule`, if one is close.
 fn suggest(rules: &[Rule], rule: &str) -> Option<String> {
     let wanted = rule.to_ascii_lowercase();
+    // A letter typed for the digit it looks like (`COC2O2`, `COCl02`) is
+    // one edit from several codes; the code it looks like is the one meant.
+    let folded: String = wanted
+        .chars()
+        .map(|c| match c {
+            'o' => '0',
+            'i' | 'l' => '1',
+            c => c,
+        })
+        .collect();
+    if let Some(r) = rules.iter().find(|r| {
+        wanted.starts_with("coc")
+            && r.code()
+                .eq_ignore_ascii_case(&format!("coc{}", &folded[3..]))
+    }) {
+        return Some(r.code().to_owned());
+    }
     rules
         .iter()
         .flat_map(|r| [r.name(), r.code()])
