@@ -335,3 +335,53 @@ fn the_human_report_masks_comments_and_keeps_underlines_under_values() {
     );
     insta::assert_snapshot!("jsonc_human_faults_after_comments", shown);
 }
+
+#[test]
+fn a_coc_lint_toml_found_above_the_file_turns_it_on() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let team = dir.path().join("team");
+    let other = dir.path().join("other");
+    std::fs::create_dir_all(&team).expect("a folder");
+    std::fs::create_dir_all(&other).expect("a folder");
+    std::fs::write(dir.path().join("coc-lint.toml"), "root = true\n").expect("written");
+    std::fs::write(team.join("coc-lint.toml"), "allow-comments = true\n").expect("written");
+    let text = "{\n  // seconds\n  \"timeout\": 3600,\n  \"success_rate\": 100, \"execute_user\": \"root\",\n}\n";
+    std::fs::write(team.join("p.json"), text).expect("written");
+    std::fs::write(other.join("p.json"), text).expect("written");
+    let root = dir.path().to_string_lossy().into_owned();
+    let (code, diagnostics) = check(&[&root]);
+    assert_eq!(code, Some(1));
+    let mut found: Vec<(String, String, u64, u64)> = diagnostics
+        .iter()
+        .map(|d| {
+            let path = d["path"].as_str().unwrap_or("");
+            let folder = if path.contains("team") {
+                "team"
+            } else {
+                "other"
+            };
+            (
+                folder.to_owned(),
+                d["name"].as_str().unwrap_or("").to_owned(),
+                d["line"].as_u64().unwrap_or(0),
+                d["column"].as_u64().unwrap_or(0),
+            )
+        })
+        .collect();
+    found.sort();
+    assert_eq!(
+        found,
+        [
+            ("other".into(), "json-syntax-error".into(), 2, 3),
+            ("team".into(), "timeout-out-of-range".into(), 3, 14),
+        ]
+    );
+    // `--isolated` reads no file: refused again, unless asked on the
+    // command line.
+    let (_, isolated) = check(&["--isolated", &root]);
+    assert!(isolated.iter().all(|d| d["name"] == "json-syntax-error"));
+    assert_eq!(isolated.len(), 2);
+    let (_, asked) = check(&["--isolated", "--allow-comments", &root]);
+    assert!(asked.iter().all(|d| d["name"] == "timeout-out-of-range"));
+    assert_eq!(asked.len(), 2);
+}

@@ -293,3 +293,25 @@ fn extended_names_add_up_over_extends() {
         assert_eq!(found(&linter, &params(name, "1234")).len(), 1, "{name}");
     }
 }
+
+#[test]
+fn a_policy_found_above_the_file_extends_the_names() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    std::fs::write(
+        dir.path().join("coc-lint.toml"),
+        "root = true\n[secrets]\nextend-names = [\"pin\"]\n",
+    )
+    .expect("written");
+    let file = dir.path().join("p.json");
+    std::fs::write(&file, params("atm_pin", "8265")).expect("written");
+    let file = file.to_string_lossy().into_owned();
+    for format in common::formats() {
+        let out = run(&["check", "--format", &format, &file]);
+        assert_eq!(out.status.code(), Some(1), "{format}");
+        let shown = String::from_utf8_lossy(&[out.stdout, out.stderr].concat()).into_owned();
+        assert!(shown.contains("COC218"), "{format}: {shown}");
+        assert!(!shown.contains("8265"), "{format}: {shown}");
+    }
+    let out = run(&["check", "--isolated", &file]);
+    assert_eq!(out.status.code(), Some(0));
+}
