@@ -198,7 +198,7 @@ impl Linter {
 
     /// Lint one JSON document held in a string.
     pub fn lint_source(&self, name: &str, text: &str) -> FileReport {
-        let (kind, diagnostics, sensitive) = self.lint_text(text);
+        let (kind, diagnostics, sensitive) = self.lint_text(name, text);
         let mut report = FileReport {
             path: name.to_owned(),
             kind,
@@ -392,8 +392,12 @@ impl Linter {
     }
 
     /// Parse and check one text.
-    fn lint_text(&self, text: &str) -> (Option<DocumentKind>, Vec<Diagnostic>, Vec<Span>) {
-        let (kind, mut diagnostics, sensitive) = self.check_text(text);
+    fn lint_text(
+        &self,
+        name: &str,
+        text: &str,
+    ) -> (Option<DocumentKind>, Vec<Diagnostic>, Vec<Span>) {
+        let (kind, mut diagnostics, sensitive) = self.check_text(name, text);
         if !diagnostics.is_empty() {
             // Sorted first, so that positions are computed in order.
             diagnostics.sort_by(|a, b| (a.span.offset, &a.code).cmp(&(b.span.offset, &b.code)));
@@ -405,7 +409,11 @@ impl Linter {
         (kind, diagnostics, sensitive)
     }
 
-    fn check_text(&self, text: &str) -> (Option<DocumentKind>, Vec<Diagnostic>, Vec<Span>) {
+    fn check_text(
+        &self,
+        name: &str,
+        text: &str,
+    ) -> (Option<DocumentKind>, Vec<Diagnostic>, Vec<Span>) {
         let depth = self.options.max_depth.min(MAX_DEPTH_CEILING);
         let root = match load::parser::parse_with_comments(text, depth, self.options.allow_comments)
         {
@@ -447,6 +455,8 @@ impl Linter {
             secrets = crate::redact::with_comments(secrets, text.as_bytes());
         }
         let mut cx = Cx::new(&self.rules, secrets);
+        cx.root = Some(&root);
+        cx.file = self.rules.file_path(name);
         let kind = self.check_document(&root, &mut cx);
         (kind, cx.diagnostics, cx.secrets)
     }
@@ -489,6 +499,9 @@ impl Linter {
             return Some(kind);
         }
         self.walk_object(root, spec.model, cx);
+        if self.rules.has_pointer_rules() {
+            crate::rules::team::run_pointers(&self.rules, root, cx);
+        }
         Some(kind)
     }
 
@@ -518,6 +531,9 @@ impl Linter {
         for check in self.rules.code_rules(model_index) {
             check(node, cx);
         }
+        for &t in self.rules.team_model_rules(model_index) {
+            crate::rules::team::run(&self.rules, t, node, &model.name, false, true, cx);
+        }
     }
 
     fn walk_value<'a>(
@@ -528,7 +544,12 @@ impl Linter {
         cx: &mut Cx<'a>,
     ) {
         let schema = self.rules.schema();
-        match types::check(node, field, ty, schema, cx) {
+        let typed = types::check(node, field, ty, schema, cx);
+        for &t in self.rules.team_field_rules(field.id) {
+            let fits = !matches!(typed, Typed::Done);
+            crate::rules::team::run(&self.rules, t, node, &field.name, field.sensitive, fits, cx);
+        }
+        match typed {
             Typed::Done => {}
             Typed::Scalar(subject) => self.run_data_rules(node, field, subject, cx),
             Typed::Object(model) => self.walk_object(node, model, cx),

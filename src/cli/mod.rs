@@ -165,7 +165,7 @@ pub(crate) fn run() -> ExitCode {
     let result = match cli.command {
         Command::Check(args) => check::run(&args, &mut out),
         Command::Rules(args) if args.ignored => explain::ignored(&args.config, &mut out),
-        Command::Rules(_) => explain::list(&mut out).map(|()| 0),
+        Command::Rules(args) => explain::list(&args.config, &mut out),
         Command::Init { dir } => init::init(&dir, &mut out),
         Command::Explain { rule } => explain::explain(&rule, &mut out),
     };

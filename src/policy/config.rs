@@ -34,6 +34,8 @@ pub const KEYS: &[(&str, &str)] = &[
     ("unknown-files", "what a directory walk does with JSON that is no COC document: `skip` (default) or `report`"),
     ("allow-comments", "accept `//` and `/* */` comments and trailing commas (default false)"),
     ("secrets", "a table: `extend-names` (parameter names that mark a credential) and `extend-patterns` (regexes, or `{ what = ..., regex = ... }`, for values that look like one), added to `plaintext-secret`'s"),
+    ("rule", "`[[rule]]` tables: team rules in the format of the built-in rule files (see *Team rules*)"),
+    ("rule-dirs", "folders of team rule files (`*.toml`, each with an optional `.md` manual beside it), relative to this file"),
 ];
 
 /// A configuration file that cannot be understood: where and why.
@@ -108,6 +110,10 @@ pub(crate) struct RawConfig {
     pub respect_gitignore: Option<bool>,
     pub unknown_files: Option<Spanned<String>>,
     pub allow_comments: Option<bool>,
+    #[serde(default)]
+    pub rule: Vec<Spanned<crate::rules::TomlValue>>,
+    #[serde(default)]
+    pub rule_dirs: Vec<Spanned<String>>,
     #[serde(default)]
     pub secrets: SecretsConfig,
 }

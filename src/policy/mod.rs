@@ -11,8 +11,9 @@
 //!   EditorConfig: `select`, `include`, `exclude`, `respect-gitignore`,
 //!   `unknown-files` and `allow-comments` are replaced by a nearer file,
 //!   `[severity]` entries are replaced rule by rule, and `extend-select`,
-//!   `ignore`, `[per-file-ignores]`, `extend-exclude` and the `[secrets]`
-//!   lists add up. Each
+//!   `ignore`, `[per-file-ignores]`, `extend-exclude`, the `[secrets]`
+//!   lists and team rules (`[[rule]]`, `rule-dirs`; see
+//!   [`crate::rules::team`]) add up. Each
 //!   file's `extends` are layers just below the file itself, so the file
 //!   overrides what it extends. `--config PATH` uses that file alone (with
 //!   its `extends`), `--isolated` none. Options given on the command line
@@ -150,7 +151,14 @@ impl Policy {
 
     /// The policy of layers, farthest first.
     fn build(layers: &[Layer], options: &LintOptions, cwd: &Path) -> Result<Policy, ConfigError> {
-        let builtin = RuleSet::builtin();
+        // Team rules first, from every layer (they add up), so that
+        // selectors, severities and ignores can name them.
+        let mut builder = RuleSet::builder();
+        builder.cwd(cwd);
+        for layer in layers {
+            add_team_rules(&mut builder, layer)?;
+        }
+        let builtin = builder.current();
         let count = builtin.rules().len();
         let mut selected = vec![true; count];
         let mut severity: Vec<Option<Option<Severity>>> = vec![None; count];
@@ -282,7 +290,7 @@ impl Policy {
             }
         }
 
-        let mut builder = RuleSet::builder();
+        let invalid_config = builtin.index_of(crate::rules::RuleId::InvalidConfig.code());
         for i in 0..count {
             match severity[i] {
                 Some(None) => builder.set_enabled(i, false),
@@ -295,11 +303,12 @@ impl Policy {
         }
         // A configuration that is read is never half-read: its own faults
         // stay on whatever it selects.
-        if let Some(i) = builtin.index_of(crate::rules::RuleId::InvalidConfig.code()) {
+        if let Some(i) = invalid_config {
             builder.set_enabled(i, true);
         }
         if !secret_names.is_empty() || !secret_patterns.is_empty() {
-            let builtin_params = &builtin.params().plaintext_secret;
+            let defaults = RuleSet::builtin();
+            let builtin_params = &defaults.params().plaintext_secret;
             let mut names = builtin_params.names.clone();
             names.extend(secret_names);
             let mut patterns = builtin_params.patterns.clone();
@@ -346,6 +355,67 @@ impl Policy {
             allow_comments,
         })
     }
+}
+
+/// Add the team rules of `layer` to `builder`: its `[[rule]]` tables, then
+/// the `*.toml` files of its `rule-dirs` (in name order, each with the
+/// `.md` beside it as its manual).
+fn add_team_rules(
+    builder: &mut crate::rules::RuleSetBuilder,
+    layer: &Layer,
+) -> Result<(), ConfigError> {
+    use crate::rules::{RuleOrigin, TeamRuleError};
+    let error = |origin: &RuleOrigin, e: TeamRuleError| ConfigError {
+        path: origin.path.clone(),
+        text: Some(origin.text.clone()),
+        span: e.span,
+        message: e.message,
+        help: e.help,
+    };
+    let origin = RuleOrigin {
+        path: layer.path.clone(),
+        text: layer.text.clone(),
+        base: layer.dir.clone(),
+    };
+    for table in &layer.config.rule {
+        builder
+            .add_rule(table, &origin, None)
+            .map_err(|e| error(&origin, e))?;
+    }
+    for dir in &layer.config.rule_dirs {
+        let folder = layer.dir.join(dir.get_ref());
+        let entries = std::fs::read_dir(&folder).map_err(|e| {
+            ConfigError::at(
+                layer,
+                dir.span(),
+                crate::io::cannot_read(&folder.display().to_string(), &e),
+            )
+        })?;
+        let mut files: Vec<PathBuf> = entries
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.extension().is_some_and(|x| x == "toml") && p.is_file())
+            .collect();
+        files.sort();
+        for file in files {
+            let text = std::fs::read_to_string(&file).map_err(|e| {
+                ConfigError::at(
+                    layer,
+                    dir.span(),
+                    crate::io::cannot_read(&file.display().to_string(), &e),
+                )
+            })?;
+            let doc = std::fs::read_to_string(file.with_extension("md")).ok();
+            let origin = RuleOrigin {
+                path: file,
+                text: Arc::from(text),
+                base: layer.dir.clone(),
+            };
+            builder
+                .add_rule_file(&origin, doc.as_deref())
+                .map_err(|e| error(&origin, e))?;
+        }
+    }
+    Ok(())
 }
 
 fn ignore(
