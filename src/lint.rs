@@ -34,6 +34,12 @@ pub struct LintOptions {
     /// Read every file as NDJSON, whatever its extension (files ending in
     /// `.ndjson` or `.jsonl` always are).
     pub ndjson: bool,
+    /// Accept JSONC: `//` and `/* */` comments and trailing commas (default
+    /// false: they are `json-syntax-error`s, as the API refuses them).
+    /// Spans stay those of the text as written. In an NDJSON stream a
+    /// comment must end on its line, and a line holding only comments is
+    /// skipped like a blank one.
+    pub allow_comments: bool,
 }
 
 impl Default for LintOptions {
@@ -43,8 +49,14 @@ impl Default for LintOptions {
             max_depth: 128,
             max_file_size: 64 * 1024 * 1024,
             ndjson: false,
+            allow_comments: false,
         }
     }
+}
+
+/// Whether `bytes` hold only whitespace and complete comments.
+fn only_comments(bytes: &[u8]) -> bool {
+    std::str::from_utf8(bytes).is_ok_and(load::parser::only_comments)
 }
 
 /// The deepest nesting any [`Linter`] accepts, whatever its options.
@@ -65,8 +77,8 @@ pub struct FileReport {
     /// non-overlapping: every whole value (a string with its quotes, an
     /// object or array with its brackets, a number or literal) under a
     /// sensitive key anywhere in the document, whatever its kind, type or
-    /// the rules that fired, and also in a document that did not parse (see
-    /// [`crate::redact`]). Messages never quote them; a renderer that shows
+    /// the rules that fired, and also in a document that did not parse; and
+    /// the text of every comment (see [`crate::redact`]). Messages never quote them; a renderer that shows
     /// source text must mask them whole, with a mask of fixed width (the
     /// human report does).
     #[serde(skip)]
@@ -323,7 +335,9 @@ impl Linter {
             match line {
                 Ok(line) => {
                     let mut one = self.lint_ndjson_line(name, &line);
-                    report.documents += 1;
+                    // A line of comments only (JSONC) is no document.
+                    report.documents +=
+                        usize::from(one.documents > 0 || !one.diagnostics.is_empty());
                     report.kind = one.kind;
                     report.diagnostics.append(&mut one.diagnostics);
                     report.sensitive.append(&mut one.sensitive);
@@ -344,6 +358,20 @@ impl Linter {
     /// Lint one line of an NDJSON stream; spans, lines and pointers are
     /// those of the stream.
     pub fn lint_ndjson_line(&self, name: &str, line: &crate::ndjson::Line) -> FileReport {
+        if self.options.allow_comments && only_comments(&line.bytes) {
+            // Skipped like a blank line; its comments are still masked.
+            let sensitive = crate::redact::with_comments(Vec::new(), &line.bytes)
+                .into_iter()
+                .map(|s| Span::new(s.offset + line.offset, s.offset + line.offset + s.length))
+                .collect();
+            return FileReport {
+                path: name.to_owned(),
+                kind: None,
+                documents: 0,
+                diagnostics: Vec::new(),
+                sensitive,
+            };
+        }
         let mut report = self.lint_bytes_at(name, &line.bytes, line.offset);
         for d in &mut report.diagnostics {
             d.shift(line.offset, line.index);
@@ -386,7 +414,9 @@ impl Linter {
         name: &str,
         text: &str,
     ) -> (Option<DocumentKind>, Vec<Diagnostic>, Vec<Span>) {
-        let root = match load::parse(text, self.options.max_depth.min(MAX_DEPTH_CEILING)) {
+        let depth = self.options.max_depth.min(MAX_DEPTH_CEILING);
+        let root = match load::parser::parse_with_comments(text, depth, self.options.allow_comments)
+        {
             Ok(root) => root,
             Err(e) => {
                 let mut cx = Cx::new(&self.rules, crate::redact::text(text.as_bytes()));
@@ -420,7 +450,11 @@ impl Linter {
                 return (None, cx.diagnostics, cx.secrets);
             }
         };
-        let mut cx = Cx::new(&self.rules, crate::redact::tree(&root));
+        let mut secrets = crate::redact::tree(&root);
+        if self.options.allow_comments {
+            secrets = crate::redact::with_comments(secrets, text.as_bytes());
+        }
+        let mut cx = Cx::new(&self.rules, secrets);
         cx.root = Some(&root);
         cx.file = self.rules.file_path(name);
         let kind = self.check_document(&root, &mut cx);

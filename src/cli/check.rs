@@ -66,6 +66,9 @@ pub(crate) fn run(args: &CheckArgs, out: &mut dyn Write) -> io::Result<u8> {
         max_depth: usize::from(args.max_depth),
         max_file_size: args.max_file_size,
         ndjson: args.ndjson,
+        // `--allow-comments` also reaches each policy's linter through the
+        // overrides; the command line wins over a file's `false`.
+        allow_comments: args.config.allow_comments,
     };
     let mut reporter: Box<dyn Reporter> = match args.format {
         Format::Json => Box::new(JsonReporter::new()),

@@ -11,8 +11,9 @@
 //!   EditorConfig: `select`, `include`, `exclude`, `respect-gitignore`,
 //!   `unknown-files` and `allow-comments` are replaced by a nearer file,
 //!   `[severity]` entries are replaced rule by rule, and `extend-select`,
-//!   `ignore`, `[per-file-ignores]`, `extend-exclude` and team rules
-//!   (`[[rule]]`, `rule-dirs`; see [`crate::rules::team`]) add up. Each
+//!   `ignore`, `[per-file-ignores]`, `extend-exclude`, the `[secrets]`
+//!   lists and team rules (`[[rule]]`, `rule-dirs`; see
+//!   [`crate::rules::team`]) add up. Each
 //!   file's `extends` are layers just below the file itself, so the file
 //!   overrides what it extends. `--config PATH` uses that file alone (with
 //!   its `extends`), `--isolated` none. Options given on the command line
@@ -40,7 +41,7 @@ use crate::diagnostic::Severity;
 use crate::lint::{LintOptions, Linter};
 use crate::paths::GlobList;
 use crate::rules::RuleSet;
-use config::{IgnoreEntry, Layer};
+use config::{IgnoreEntry, Layer, SecretPattern};
 use suppress::{absolute, PathMatcher};
 
 /// The presets shipped with the rules: name, text.
@@ -175,6 +176,8 @@ impl Policy {
         let mut respect_gitignore = true;
         let mut unknown_files = UnknownFiles::Skip;
         let mut allow_comments = false;
+        let mut secret_names: Vec<String> = Vec::new();
+        let mut secret_patterns: Vec<SecretPattern> = Vec::new();
 
         for layer in layers {
             let c = &layer.config;
@@ -279,6 +282,19 @@ impl Policy {
             if let Some(v) = c.allow_comments {
                 allow_comments = v;
             }
+            for name in &c.secrets.extend_names {
+                if name.get_ref().chars().all(|c| !c.is_alphanumeric()) {
+                    return Err(ConfigError::at(
+                        layer,
+                        name.span(),
+                        "a secret name needs a letter or a digit",
+                    ));
+                }
+                secret_names.push(name.get_ref().clone());
+            }
+            for pattern in &c.secrets.extend_patterns {
+                secret_patterns.push(SecretPattern::read(layer, pattern)?);
+            }
         }
 
         let invalid_config = builtin.index_of(crate::rules::RuleId::InvalidConfig.code());
@@ -297,7 +313,28 @@ impl Policy {
         if let Some(i) = invalid_config {
             builder.set_enabled(i, true);
         }
-        let options = options.clone();
+        if !secret_names.is_empty() || !secret_patterns.is_empty() {
+            let defaults = RuleSet::builtin();
+            let builtin_params = &defaults.params().plaintext_secret;
+            let mut names = builtin_params.names.clone();
+            names.extend(secret_names);
+            let mut patterns = builtin_params.patterns.clone();
+            patterns.extend(secret_patterns.into_iter().map(|p| {
+                let mut table = serde_json::Map::new();
+                table.insert("what".into(), p.what.into());
+                table.insert("regex".into(), p.regex.into());
+                if let Some(n) = p.classes {
+                    table.insert("classes".into(), n.into());
+                }
+                table
+            }));
+            // Both values have the parameters' types: this cannot fail.
+            let id = crate::rules::RuleId::PlaintextSecret.name();
+            let _ = builder.param(id, "names", names.into());
+            let _ = builder.param(id, "patterns", patterns.into());
+        }
+        let mut options = options.clone();
+        options.allow_comments |= allow_comments;
         let suppressions = Arc::new(Suppressions {
             ignores,
             cwd: cwd.to_path_buf(),

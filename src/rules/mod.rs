@@ -21,6 +21,7 @@ pub(crate) mod finished_before_created;
 pub(crate) mod list_total_too_small;
 pub(crate) mod missing_finish_time;
 pub(crate) mod param_value_missing;
+pub(crate) mod plaintext_secret;
 pub(crate) mod provider_mismatch;
 pub mod team;
 pub(crate) mod too_many_target_instances;
@@ -66,6 +67,7 @@ pub(crate) struct CodeRule {
 pub(crate) static CODE_RULES: &[CodeRule] = &[
     duplicate_param_name::RULE,
     param_value_missing::RULE,
+    plaintext_secret::RULE,
     duplicate_batch_index::RULE,
     too_many_target_instances::RULE,
     provider_mismatch::RULE,
@@ -240,6 +242,9 @@ pub struct RuleSet {
     /// For each model (by index): the enabled code rules that look at its
     /// objects.
     code_rules: Vec<Vec<ObjectCheck>>,
+    /// `plaintext-secret`'s parameters, compiled on first use (reset when a
+    /// builder changes them).
+    secret_matcher: Arc<OnceLock<plaintext_secret::Matcher>>,
     /// Team rules (see [`team`]), in the order they were added.
     team: Vec<Arc<team::TeamRule>>,
     /// For each field (by id): the enabled team rules (indices in `team`)
@@ -374,6 +379,7 @@ impl RuleSet {
             params,
             field_rules: Vec::new(),
             code_rules: Vec::new(),
+            secret_matcher: Arc::default(),
             team: Vec::new(),
             team_fields: Vec::new(),
             team_models: Vec::new(),
@@ -565,6 +571,12 @@ impl RuleSet {
     /// index.
     pub(crate) fn code_rules(&self, model: usize) -> &[ObjectCheck] {
         self.code_rules.get(model).map_or(&[], Vec::as_slice)
+    }
+
+    /// `plaintext-secret`'s names and patterns, compiled.
+    pub(crate) fn secret_matcher(&self) -> &plaintext_secret::Matcher {
+        self.secret_matcher
+            .get_or_init(|| plaintext_secret::Matcher::new(&self.params.plaintext_secret))
     }
 
     /// The rule at this index.
@@ -773,6 +785,7 @@ impl RuleSetBuilder {
     /// The rule set.
     pub fn build(mut self) -> RuleSet {
         self.set.wire();
+        self.set.secret_matcher = Arc::default();
         self.set
     }
 }
