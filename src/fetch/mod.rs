@@ -174,6 +174,9 @@ struct Received {
     body: Vec<u8>,
     retry_after: Option<String>,
     request_id: Option<String>,
+    /// The `Authorization` header this try sent (a secret: only to scrub
+    /// it from what the server sent back).
+    signature: String,
 }
 
 impl Client {
@@ -341,7 +344,14 @@ impl Client {
         let mut path = String::new();
         for s in &all {
             path.push('/');
-            path.push_str(&signer::encode(s));
+            // A uuid `.` or `..` would be a dot segment, which URL
+            // normalisation removes: its dots are sent encoded (the server
+            // decodes them, and the signature is of the decoded segment).
+            match *s {
+                "." => path.push_str("%2E"),
+                ".." => path.push_str("%2E%2E"),
+                s => path.push_str(&signer::encode(s)),
+            }
         }
         let url = if query.is_empty() {
             format!("{}{path}", self.endpoint.origin)
@@ -501,6 +511,7 @@ impl Client {
             body,
             retry_after,
             request_id,
+            signature,
         })
     }
 
@@ -577,7 +588,7 @@ impl Client {
         }
         FetchError {
             status: Some(status),
-            message: self.scrub(&message, ""),
+            message: self.scrub(&message, &received.signature),
         }
     }
 }
