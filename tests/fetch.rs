@@ -299,7 +299,8 @@ fn json(out: &Output) -> serde_json::Value {
 fn ticket_server() -> Server {
     serve(|req, _| match req.path.rsplit('/').next() {
         Some("SCTBAD") => ok(BAD_TICKET),
-        Some("SCTNONE") => error(
+        Some("SCTNONE") => error(404, "COC.00040709", "Script not found"),
+        Some("SCTNOAPI") => error(
             404,
             "APIGW.0101",
             "The API does not exist or has not been published in the environment",
@@ -804,14 +805,26 @@ fn not_found_names_the_uuid_and_the_others_go_on() {
     assert_eq!(d["name"], "io-error");
     let m = d["message"].as_str().unwrap();
     assert!(
-        m.contains("HTTP 404 Not Found: error_code APIGW.0101"),
+        m.contains("HTTP 404 Not Found: error_code COC.00040709"),
         "{m}"
     );
-    assert!(m.contains("no ticket has execute_uuid SCTNONE"), "{m}");
+    assert!(m.ends_with("; no ticket has execute_uuid SCTNONE"), "{m}");
     assert_eq!(
         v["diagnostics"].as_array().unwrap().len(),
         1,
         "SCT1 is clean"
+    );
+
+    // The gateway's own 404: the API is not on this host.
+    let out = fetch(&server, Creds::AkSk, &["--format", "json", "SCTNOAPI"]);
+    let m = json(&out)["diagnostics"][0]["message"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    assert!(m.contains("error_code APIGW.0101"), "{m}");
+    assert!(
+        m.ends_with("; this host has no such API: is the endpoint COC's?"),
+        "{m}"
     );
 }
 
@@ -1020,4 +1033,77 @@ fn list_options_need_list() {
     assert!(stderr(&out).contains("cn-north-4"));
     let out = common::run(&["fetch", "--region", "cn-north-4"]);
     assert_eq!(out.status.code(), Some(2), "a uuid or --list is needed");
+}
+
+/// A second documented-style ticket, with two faults.
+const README_TICKET: &str = r#"{
+  "data" : {
+    "execute_uuid" : "SCT2023102309000101abcdef1",
+    "gmt_created" : 1698022801000,
+    "gmt_finished" : 1698022803000,
+    "execute_costs" : 2000,
+    "creator" : "ci-robot",
+    "status" : "FINISHED",
+    "properties" : {
+      "script_uuid" : "SC20231017170000abcdefghi",
+      "script_name" : "rotate_logs",
+      "current_execute_batch_index" : 1,
+      "execute_param" : {
+        "timeout" : 1800,
+        "execute_user" : "root",
+        "success_rate" : 99.95,
+        "script_params" : [ ]
+      },
+      "script_source" : "CUSTOM_SCRIPT"
+    }
+  }
+}
+"#;
+
+/// The README's capture-and-lint session (the ```text block that starts
+/// with `$ coc-lint fetch`) is what the binary prints against this server,
+/// with `PORT` standing for its port.
+#[test]
+fn the_readme_session_is_what_the_binary_prints() {
+    let server = serve(|req, _| match req.path.rsplit('/').next() {
+        Some("SCT2023102211473xxxxxxxxxx") => ok(TICKET),
+        Some("SCT2023102309000101abcdef1") => ok(README_TICKET),
+        _ => error(404, "COC.00040709", "Script not found"),
+    });
+    let readme = include_str!("../README.md");
+    let start = readme
+        .find("```text\n$ coc-lint fetch ")
+        .expect("README.md shows a fetch session");
+    let block = &readme[start + "```text\n".len()..];
+    let block = &block[..block.find("```").unwrap()];
+    let (command, expected) = block.split_once('\n').unwrap();
+    let port = server.url.rsplit(':').next().unwrap();
+    let args: Vec<String> = command
+        .strip_prefix("$ coc-lint ")
+        .unwrap()
+        .split_whitespace()
+        .map(|a| a.replace("PORT", port))
+        .collect();
+    let dir = tempfile::tempdir().unwrap();
+    let home = tempfile::tempdir().unwrap();
+    let out = common::bin()
+        .current_dir(dir.path())
+        .env_remove("COC_AUTH_TOKEN")
+        .env("HOME", home.path())
+        .env("HUAWEICLOUD_SDK_AK", AK)
+        .env("HUAWEICLOUD_SDK_SK", SK)
+        .args(&args)
+        .output()
+        .unwrap();
+    assert_no_secret(&out, &server);
+    assert_eq!(
+        stdout(&out),
+        expected,
+        "README.md's fetch session is not what the binary prints"
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        std::fs::read(dir.path().join("tickets/SCT2023102309000101abcdef1.json")).unwrap(),
+        README_TICKET.as_bytes()
+    );
 }

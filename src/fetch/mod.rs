@@ -563,13 +563,16 @@ impl Client {
                  X-Domain-Id must name a project or account it belongs to; not retried"
                     .to_owned(),
             ),
+            404 if api
+                .code
+                .as_deref()
+                .is_some_and(|c| c.ends_with(".0101") && c.starts_with("APIG")) =>
+            {
+                Some("this host has no such API: is the endpoint COC's?".to_owned())
+            }
             404 => Some(match uuid {
-                Some(u) => format!(
-                    "no ticket has execute_uuid {} here (or the endpoint is not COC's: \
-                     APIGW.0101 means this host has no such API)",
-                    crate::escape::escape(u)
-                ),
-                None => "the endpoint has no ticket-list API (is it COC's?)".to_owned(),
+                Some(u) => format!("no ticket has execute_uuid {}", crate::escape::escape(u)),
+                None => "the endpoint has no ticket-list API: is it COC's?".to_owned(),
             }),
             429 => Some(format!(
                 "throttled; gave up after {} retries",
@@ -582,9 +585,8 @@ impl Client {
             _ => None,
         };
         if let Some(h) = hint {
-            message.push_str(" (");
+            message.push_str("; ");
             message.push_str(&h);
-            message.push(')');
         }
         FetchError {
             status: Some(status),
