@@ -1018,6 +1018,41 @@ fn the_credentials_file_is_read() {
 }
 
 #[test]
+fn https_to_a_plain_server_fails_cleanly() {
+    // rustls and its roots are set up, the handshake fails, nothing leaks.
+    let server = ticket_server();
+    let https = Server {
+        url: server.url.replace("http://", "https://"),
+        requests: server.requests.clone(),
+    };
+    let out = fetch(&https, Creds::AkSk, &["--format", "json", "SCT1"]);
+    assert_eq!(out.status.code(), Some(2));
+    let m = json(&out)["diagnostics"][0]["message"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    assert!(m.starts_with("ticket SCT1: "), "{m}");
+}
+
+#[test]
+fn list_times_are_checked() {
+    for args in [
+        ["--since", "1960-01-01", "--until", "1"],
+        ["--since", "2040-01-01", "--until", "1"],
+        ["--since", "2025-01-02", "--until", "2025-01-01"],
+    ] {
+        let out = common::bin()
+            .env("COC_AUTH_TOKEN", TOKEN)
+            .args(["fetch", "--endpoint", "http://127.0.0.1:9", "--list"])
+            .args(args)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert!(!stderr(&out).is_empty());
+    }
+}
+
+#[test]
 fn list_options_need_list() {
     let out = common::run(&[
         "fetch",

@@ -47,11 +47,11 @@ pub(crate) struct FetchArgs {
 
     /// With --list: only tickets created at or after this time (epoch
     /// seconds, 2025-01-02 or 2025-01-02T03:04:05Z).
-    #[arg(long, value_name = "TIME", requires = "list", value_parser = fetch::time::parse_time)]
+    #[arg(long, value_name = "TIME", requires = "list", value_parser = parse_list_time)]
     since: Option<i64>,
 
     /// With --list: only tickets created at or before this time.
-    #[arg(long, value_name = "TIME", requires = "list", value_parser = fetch::time::parse_time)]
+    #[arg(long, value_name = "TIME", requires = "list", value_parser = parse_list_time)]
     until: Option<i64>,
 
     /// With --list: at most this many tickets.
@@ -129,6 +129,20 @@ fn parse_creator(s: &str) -> Result<String, String> {
     }
 }
 
+/// A list time, within the bounds the API documents for `start_time` and
+/// `end_time` (1 to 2147483647 seconds).
+fn parse_list_time(s: &str) -> Result<i64, String> {
+    let t = fetch::time::parse_time(s)?;
+    if (1..=i64::from(i32::MAX)).contains(&t) {
+        Ok(t)
+    } else {
+        Err(format!(
+            "{t} is outside the times the API takes (epoch seconds 1 to 2147483647, \
+             1970-01-01T00:00:01Z to 2038-01-19T03:14:07Z)"
+        ))
+    }
+}
+
 fn parse_id(s: &str) -> Result<String, String> {
     if !s.is_empty() && s.bytes().all(|b| b.is_ascii_graphic()) {
         Ok(s.to_owned())
@@ -167,6 +181,14 @@ pub(crate) fn run(args: &FetchArgs, out: &mut dyn Write) -> io::Result<u8> {
     let mut summary = Summary::default();
     let mut trouble = false;
 
+    if let (Some(since), Some(until)) = (args.since, args.until) {
+        if since > until {
+            eprintln!(
+                "coc-lint: --since ({since}) is after --until ({until}): no ticket can match"
+            );
+            return Ok(EXIT_TROUBLE);
+        }
+    }
     let client = match client(args) {
         Ok(c) => c,
         Err(message) => {
