@@ -854,3 +854,44 @@ mod tests {
         assert!(!format!("{c:?}").contains("tok-secret"));
     }
 }
+
+#[cfg(test)]
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// Whatever a user or a server writes, nothing here panics.
+        #[test]
+        fn parsers_never_panic(s in "\\PC{0,40}", b in proptest::collection::vec(any::<u8>(), 0..200)) {
+            let _ = time::parse_time(&s);
+            let _ = time::retry_after(&s, SystemTime::now());
+            let _ = Endpoint::parse(&s);
+            let _ = Endpoint::parse(&format!("https://{s}"));
+            let _ = Endpoint::parse(&format!("http://[{s}]:1"));
+            let _ = signer::parse_authorization(&s);
+            let _ = signer::verify("a", "b", "GET", &s, &s, &[("Authorization", &s)], &b);
+            let _ = validate_uuid(&s);
+            let _ = parse_page(&b);
+            let _ = ApiError::parse(&b).describe(Some(&s));
+        }
+
+        /// A request signed by `sign_uri` verifies, whatever its segments,
+        /// parameters and header values.
+        #[test]
+        fn what_is_signed_verifies(
+            uuid in "\\PC{1,26}",
+            params in proptest::collection::vec(("[a-z_]{1,8}", "\\PC{0,12}"), 0..4),
+            project in "[ -~]{1,20}",
+        ) {
+            let segments = ["v1", "job", uuid.as_str()];
+            let headers = [("Host", "h:1"), ("X-Sdk-Date", "20250102T030405Z"), ("X-Project-Id", project.as_str())];
+            let signed = signer::sign_uri("AK", "SK", "GET", &signer::segments_uri(&segments), &params, &headers, b"");
+            let path: String = segments.iter().map(|s| format!("/{}", signer::encode(s))).collect();
+            let query = signer::canonical_query(&params);
+            let mut received = headers.to_vec();
+            received.push(("Authorization", &signed.authorization));
+            prop_assert_eq!(signer::verify("AK", "SK", "GET", &path, &query, &received, b""), Ok(()));
+        }
+    }
+}
