@@ -1142,3 +1142,45 @@ fn the_readme_session_is_what_the_binary_prints() {
         README_TICKET.as_bytes()
     );
 }
+
+#[test]
+fn the_configuration_applies_to_fetched_tickets() {
+    let server = ticket_server();
+    // An option on the command line.
+    let out = fetch(
+        &server,
+        Creds::AkSk,
+        &["--format", "json", "--ignore", "COC202", "SCTBAD"],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stdout(&out));
+    // The coc-lint.toml above the --save directory, read before any request.
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("coc-lint.toml"),
+        "ignore = [{ rule = \"timeout-out-of-range\", reason = \"captured as is\" }]\n",
+    )
+    .unwrap();
+    let save = dir.path().join("captured");
+    let out = fetch(
+        &server,
+        Creds::AkSk,
+        &[
+            "--format",
+            "json",
+            "--save",
+            save.to_str().unwrap(),
+            "SCTBAD",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stdout(&out));
+    // A bad configuration stops the run before any request.
+    let before = server.requests().len();
+    let out = fetch(
+        &server,
+        Creds::AkSk,
+        &["--format", "json", "--select", "COC2O2", "SCTBAD"],
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(json(&out)["diagnostics"][0]["code"], "COC900");
+    assert_eq!(server.requests().len(), before, "no request was made");
+}
