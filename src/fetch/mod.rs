@@ -538,7 +538,7 @@ impl Client {
             }
         }
         let mut out = text.to_owned();
-        for s in secrets.into_iter().filter(|s| s.len() >= 4) {
+        for s in secrets.into_iter().filter(|s| !s.is_empty()) {
             out = out.replace(s, "****");
         }
         out
