@@ -155,7 +155,6 @@ pub struct Client {
     credentials: Credentials,
     options: FetchOptions,
     log: Option<Log>,
-    sleep: fn(Duration),
 }
 
 impl std::fmt::Debug for Client {
@@ -198,7 +197,6 @@ impl Client {
             credentials,
             options,
             log: None,
-            sleep: std::thread::sleep,
         }
     }
 
@@ -399,7 +397,7 @@ impl Client {
                 delay.as_secs_f64(),
                 self.options.retries
             ));
-            (self.sleep)(delay);
+            std::thread::sleep(delay);
         }
     }
 
