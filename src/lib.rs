@@ -30,6 +30,8 @@
 
 pub mod diagnostic;
 pub mod escape;
+#[cfg(feature = "fetch")]
+pub mod fetch;
 pub mod io;
 pub mod kind;
 pub mod lint;
