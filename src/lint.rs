@@ -413,6 +413,17 @@ impl Linter {
         };
         let mut cx = Cx::new(&self.rules, crate::redact::tree(&root));
         let kind = self.check_document(&root, &mut cx);
+        // Only documents a user sends are fixed, and no fix touches a secret
+        // (see `crate::fix`).
+        let fixes = kind.is_some_and(DocumentKind::takes_fixes);
+        for d in &mut cx.diagnostics {
+            if d.fix
+                .as_ref()
+                .is_some_and(|f| !fixes || f.touches(&cx.secrets))
+            {
+                d.fix = None;
+            }
+        }
         (kind, cx.diagnostics, cx.secrets)
     }
 
@@ -464,14 +475,14 @@ impl Linter {
         let Some(members) = node.as_object() else {
             return;
         };
-        for member in members {
+        for (i, member) in members.iter().enumerate() {
             match model.field(&member.key) {
-                None => fields::unknown(member, model, cx),
+                None => fields::unknown(node, member, model, cx),
                 Some(field) => {
                     // A discarded field has no effect, but its value is still
                     // validated against the type and length the spec gives.
                     if field.discarded {
-                        fields::discarded(member, model, cx);
+                        fields::discarded(node, i, model, cx);
                     }
                     cx.path.push(Token::Key(&member.key));
                     self.walk_value(&member.value, field, &field.ty, cx);
@@ -524,6 +535,13 @@ impl Linter {
                 let d = cx.report_index(index, node.span, cx.pointer(), violation.message);
                 if let Some(help) = violation.help {
                     d.help(help);
+                }
+                if let (Some(to), false) = (check.repair(subject), secret) {
+                    let content = serde_json::to_string(to).unwrap_or_default();
+                    d.fix(crate::fix::Fix::unsafe_edit(
+                        format!("write {content}"),
+                        vec![crate::fix::Edit::replace(node.span, content)],
+                    ));
                 }
             }
         }

@@ -25,6 +25,7 @@ use coc_lint::{Diagnostic, FileReport, LintOptions, Linter, RuleId};
 use rayon::prelude::*;
 use walkdir::WalkDir;
 
+use super::fix;
 use super::{CheckArgs, Color, Format, EXIT_ERRORS, EXIT_TROUBLE};
 
 /// How many inputs (files or NDJSON lines) are linted together: enough to
@@ -52,6 +53,8 @@ struct Linted {
     source: Option<Vec<u8>>,
     /// Whether this unit is a file of its own (not a line of a stream).
     counts_as_file: bool,
+    /// What `--fix` or `--diff` did to it.
+    fixed: Option<fix::Outcome>,
 }
 
 pub(crate) fn run(args: &CheckArgs, out: &mut dyn Write) -> io::Result<u8> {
@@ -72,7 +75,9 @@ pub(crate) fn run(args: &CheckArgs, out: &mut dyn Write) -> io::Result<u8> {
                         && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
                 }
             };
-            Box::new(HumanReporter::new(color, terminal_width()))
+            Box::new(
+                HumanReporter::new(color, terminal_width()).unsafe_fixes(args.fix.unsafe_fixes),
+            )
         }
     };
     let mut stage = Stage {
@@ -82,7 +87,12 @@ pub(crate) fn run(args: &CheckArgs, out: &mut dyn Write) -> io::Result<u8> {
         jobs: args.jobs,
         threads: std::sync::OnceLock::new(),
         pool: None,
+        fix: args.fix,
     };
+    // `--fix -`: the fixed document goes to standard output, the report to
+    // standard error; `--diff`: the diffs only.
+    let (fixes_stdin, diff_only) = (args.fix.fixes_stdin(&args.paths), args.fix.diff);
+    let mut tally = fix::Tally::default();
 
     let mut summary = Summary::default();
     let mut trouble = false;
@@ -94,7 +104,22 @@ pub(crate) fn run(args: &CheckArgs, out: &mut dyn Write) -> io::Result<u8> {
             };
             summary.add_diagnostics(report);
             trouble |= report.unreadable();
-            reporter.file(out, report, linted.source.as_deref())?;
+            tally.add(report, linted.fixed.as_ref(), &args.fix);
+            let fixed = linted.fixed.unwrap_or_default();
+            if let Some(diff) = &fixed.diff {
+                out.write_all(diff.as_bytes())?;
+            }
+            if !diff_only {
+                let to: &mut dyn Write = if fixes_stdin {
+                    &mut io::stderr()
+                } else {
+                    &mut *out
+                };
+                reporter.file(to, report, linted.source.as_deref())?;
+            }
+            if let Some(document) = &fixed.stdout {
+                out.write_all(document)?;
+            }
         }
         Ok(())
     };
@@ -118,6 +143,7 @@ pub(crate) fn run(args: &CheckArgs, out: &mut dyn Write) -> io::Result<u8> {
         linter: &linter,
         stdin_name: &args.stdin_filename,
         follow_links: args.follow_links,
+        whole_streams: args.fix.active(),
     };
     if paths.iter().any(|(p, dir)| *dir || streamed(p)) && threads(args.jobs) > 1 {
         std::thread::scope(|scope| -> io::Result<()> {
@@ -160,9 +186,30 @@ pub(crate) fn run(args: &CheckArgs, out: &mut dyn Write) -> io::Result<u8> {
         }
     }
 
-    reporter.finish(out, &summary)?;
+    let fix_lines = tally.lines(&args.fix);
+    if diff_only || fixes_stdin || args.format == Format::Json {
+        // Standard output holds a diff, a document or one JSON object.
+        if !diff_only {
+            let to: &mut dyn Write = if fixes_stdin {
+                &mut io::stderr()
+            } else {
+                &mut *out
+            };
+            reporter.finish(to, &summary)?;
+        }
+        for line in fix_lines.iter().filter(|_| args.fix.active()) {
+            eprintln!("{line}");
+        }
+    } else {
+        reporter.finish(out, &summary)?;
+        for line in &fix_lines {
+            writeln!(out, "{line}")?;
+        }
+    }
     Ok(if trouble {
         EXIT_TROUBLE
+    } else if diff_only {
+        u8::from(tally.fixed > 0)
     } else if summary.errors > 0 {
         EXIT_ERRORS
     } else {
@@ -206,6 +253,8 @@ struct Stage<'a> {
     /// Started on the first batch of more than one input: a pre-commit hook
     /// on one file pays nothing for threads.
     pool: Option<Option<rayon::ThreadPool>>,
+    /// `--fix`, `--unsafe-fixes`, `--diff`.
+    fix: fix::FixArgs,
 }
 
 impl Stage<'_> {
@@ -237,9 +286,21 @@ impl Stage<'_> {
                 report: Some(report),
                 source,
                 counts_as_file: true,
+                fixed: None,
             }
         };
+        let fixed = |(report, source, outcome)| Linted {
+            fixed: Some(outcome),
+            ..file(report, source)
+        };
         match input {
+            Input::Stdin if self.fix.active() => {
+                let (report, source) = lint_stdin(self.linter, self.stdin_name);
+                fixed(fix::stdin(self.linter, report, source, &self.fix))
+            }
+            Input::File(path) if self.fix.active() => {
+                fixed(fix::file(self.linter, &path, &self.fix))
+            }
             Input::Stdin => {
                 let (report, source) = lint_stdin(self.linter, self.stdin_name);
                 file(report, source)
@@ -253,6 +314,7 @@ impl Stage<'_> {
                 report: None,
                 source: None,
                 counts_as_file: true,
+                fixed: None,
             },
             Input::Line(name, line) => {
                 let report = match line {
@@ -263,6 +325,7 @@ impl Stage<'_> {
                     report: Some(report),
                     source: None,
                     counts_as_file: false,
+                    fixed: None,
                 }
             }
         }
@@ -294,6 +357,8 @@ struct Source<'a> {
     stdin_name: &'a str,
     /// `--follow-links`: enter symbolic links to directories.
     follow_links: bool,
+    /// `--fix`, `--diff`: an NDJSON stream is one input, fixed whole.
+    whole_streams: bool,
 }
 
 impl<'a> Source<'a> {
@@ -301,7 +366,7 @@ impl<'a> Source<'a> {
     fn inputs(self, path: &'a Path, is_dir: bool) -> Box<dyn Iterator<Item = Input> + 'a> {
         let ndjson = self.linter.options().ndjson;
         if path.as_os_str() == "-" {
-            return if ndjson {
+            return if ndjson && !self.whole_streams {
                 let lines = self
                     .linter
                     .ndjson_lines(self.stdin_name, io::stdin().lock());
@@ -358,7 +423,7 @@ impl<'a> Source<'a> {
 
     /// A file: one input, or the lines of an NDJSON stream.
     fn file(self, path: PathBuf) -> Box<dyn Iterator<Item = Input> + 'a> {
-        if !(self.linter.options().ndjson || is_ndjson(&path)) {
+        if self.whole_streams || !(self.linter.options().ndjson || is_ndjson(&path)) {
             return Box::new(std::iter::once(Input::File(path)));
         }
         let name: Arc<str> = Arc::from(path.to_string_lossy());

@@ -2,6 +2,7 @@
 
 mod check;
 mod explain;
+mod fix;
 
 use std::io::{self, Write};
 use std::path::PathBuf;
@@ -103,6 +104,9 @@ pub(crate) struct CheckArgs {
     /// When to use colour in human output.
     #[arg(long, value_enum, default_value_t = Color::Auto)]
     color: Color,
+
+    #[command(flatten)]
+    fix: fix::FixArgs,
 }
 
 fn parse_kind(s: &str) -> Result<DocumentKind, String> {

@@ -185,13 +185,15 @@ impl Policy {
                     "warning" => Some(Severity::Warning),
                     "info" => Some(Severity::Info),
                     "off" => None,
-                    other => return Err(ConfigError::at(
-                        layer,
-                        level.span(),
-                        format!(
+                    other => {
+                        return Err(ConfigError::at(
+                            layer,
+                            level.span(),
+                            format!(
                             "`{other}` is no severity; write `error`, `warning`, `info` or `off`"
                         ),
-                    )),
+                        ))
+                    }
                 };
                 let indices = builtin.select_indices(rule).map_err(|e| {
                     ConfigError::at(layer, level.span(), format!("[severity] `{rule}`: {e}"))
