@@ -24,12 +24,14 @@
 //! (`execute-param`) and ExecuteScript bodies (`execute-script`). Ticket
 //! responses, bare tickets and ticket lists are what the server said; a
 //! captured response is evidence, and rewriting it would make it lie, so
-//! their diagnostics never carry a fix (see [`DocumentKind::takes_fixes`]).
+//! their diagnostics never carry a fix (see
+//! [`crate::DocumentKind::takes_fixes`]).
 //!
 //! [`apply`] applies fixes to a text: edits are applied sorted by position,
 //! and a fix any of whose edits overlaps an edit already taken is left for
-//! a later pass. [`Linter::fix_source`] lints, applies and lints again until
-//! nothing more applies, at most [`MAX_PASSES`] times:
+//! a later pass. [`crate::Linter::fix_source`] lints, applies and lints
+//! again until nothing more applies, at most [`crate::lint::MAX_FIX_PASSES`]
+//! times; [`crate::FileReport::fixes`] gives the fixes of a report:
 //!
 //! ```
 //! use coc_lint::{fix::Applicability, Linter};
@@ -46,9 +48,6 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use crate::diagnostic::Diagnostic;
-use crate::kind::DocumentKind;
-use crate::lint::{FileReport, Linter};
 use crate::load::ast::Node;
 use crate::source::{LineIndex, Position, Span};
 
@@ -191,11 +190,12 @@ pub struct Applied {
 /// use coc_lint::Span;
 ///
 /// let source = r#"{"timeout": 300.0, "success_rate": "99"}"#;
+/// let at = |s: &str| Span::new(source.find(s).unwrap(), source.find(s).unwrap() + s.len());
 /// let fixes = [
-///     Fix::safe("write 300", vec![Edit::replace(Span::new(12, 17), "300")]),
-///     Fix::safe("unquote", vec![Edit::replace(Span::new(35, 39), "99")]),
+///     Fix::safe("write 300", vec![Edit::replace(at("300.0"), "300")]),
+///     Fix::safe("unquote", vec![Edit::replace(at("\"99\""), "99")]),
 ///     // Overlaps the first: not applied with it.
-///     Fix::safe("other", vec![Edit::replace(Span::new(12, 15), "1")]),
+///     Fix::safe("other", vec![Edit::replace(at("300"), "1")]),
 /// ];
 /// let applied = apply(source, &fixes);
 /// assert_eq!(applied.text, r#"{"timeout": 300, "success_rate": 99}"#);
@@ -336,71 +336,6 @@ pub(crate) fn integer_text(raw: &str) -> Option<String> {
     } else {
         text.to_owned()
     })
-}
-
-/// The most times [`Linter::fix_source`] lints and applies.
-pub const MAX_PASSES: usize = 8;
-
-/// The result of [`Linter::fix_source`].
-#[derive(Debug, Clone)]
-pub struct Fixed {
-    /// The fixed text (the source itself when nothing applied).
-    pub text: String,
-    /// How many fixes were applied, over every pass.
-    pub fixed: usize,
-    /// How many passes applied something.
-    pub passes: usize,
-    /// The report of the fixed text: what is left.
-    pub report: FileReport,
-}
-
-impl DocumentKind {
-    /// Whether diagnostics of documents of this kind carry fixes: only the
-    /// documents a user sends (execution parameters and ExecuteScript
-    /// bodies), never what the server returned (ticket responses, tickets,
-    /// ticket lists). See [`crate::fix`].
-    pub fn takes_fixes(self) -> bool {
-        matches!(
-            self,
-            DocumentKind::ExecuteParam | DocumentKind::ExecuteScript
-        )
-    }
-}
-
-/// The fixes of `report` that `allowed` covers.
-pub fn applicable(report: &FileReport, allowed: Applicability) -> impl Iterator<Item = &Fix> {
-    report
-        .diagnostics
-        .iter()
-        .filter_map(Diagnostic::fix_ref)
-        .filter(move |f| f.applicability <= allowed)
-}
-
-impl Linter {
-    /// Lint `text`, apply the fixes `allowed` covers, and lint again, until
-    /// nothing more applies or [`MAX_PASSES`] passes were made. The report
-    /// is the last text's.
-    pub fn fix_source(&self, name: &str, text: &str, allowed: Applicability) -> Fixed {
-        let mut current = text.to_owned();
-        let mut report = self.lint_source(name, &current);
-        let (mut fixed, mut passes) = (0, 0);
-        while passes < MAX_PASSES {
-            let applied = apply(&current, applicable(&report, allowed));
-            if applied.applied == 0 || applied.text == current {
-                break;
-            }
-            fixed += applied.applied;
-            passes += 1;
-            current = applied.text;
-            report = self.lint_source(name, &current);
-        }
-        Fixed {
-            text: current,
-            fixed,
-            passes,
-            report,
-        }
-    }
 }
 
 #[cfg(test)]

@@ -10,6 +10,7 @@ use std::sync::Arc;
 use serde::Serialize;
 
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::fix::{Applicability, Fix};
 use crate::kind::DocumentKind;
 use crate::load::ast::Node;
 use crate::load::{self, ParseError};
@@ -49,6 +50,22 @@ impl Default for LintOptions {
 
 /// The deepest nesting any [`Linter`] accepts, whatever its options.
 pub const MAX_DEPTH_CEILING: usize = 1024;
+
+/// The most times [`Linter::fix_source`] applies fixes and lints again.
+pub const MAX_FIX_PASSES: usize = 8;
+
+/// The result of [`Linter::fix_source`].
+#[derive(Debug, Clone)]
+pub struct Fixed {
+    /// The fixed text (the source itself when nothing applied).
+    pub text: String,
+    /// How many fixes were applied, over every pass.
+    pub fixed: usize,
+    /// How many passes applied something.
+    pub passes: usize,
+    /// The report of the fixed text: what is left.
+    pub report: FileReport,
+}
 
 /// The result of linting one file or one source text.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -93,6 +110,15 @@ impl FileReport {
         self.diagnostics
             .iter()
             .any(|d| d.code == RuleId::IoError.code())
+    }
+
+    /// The fixes of its diagnostics that `allowed` covers (safe ones only,
+    /// or unsafe ones too).
+    pub fn fixes(&self, allowed: Applicability) -> impl Iterator<Item = &Fix> {
+        self.diagnostics
+            .iter()
+            .filter_map(|d| d.fix.as_ref())
+            .filter(move |f| f.applicability <= allowed)
     }
 
     /// Whether any diagnostic is an error.
@@ -197,6 +223,46 @@ impl Linter {
             filter.apply(&self.rules, name, &mut report);
         }
         report
+    }
+
+    /// Lint `text`, apply the fixes `allowed` covers ([`crate::fix::apply`]),
+    /// and lint again, until nothing more applies or [`MAX_FIX_PASSES`]
+    /// passes were made. The report is the last text's. Only documents a
+    /// user sends have fixes ([`DocumentKind::takes_fixes`]); a tool can
+    /// repair parameters this way before it sends them.
+    ///
+    /// ```
+    /// use coc_lint::{fix::Applicability, Linter};
+    ///
+    /// let linter = Linter::new();
+    /// let text = r#"{"timeout": 3e2, "success_rate": "99.5", "execute_user": "Root"}"#;
+    /// let safe = linter.fix_source("p.json", text, Applicability::Safe);
+    /// assert_eq!(safe.text, r#"{"timeout": 300, "success_rate": 99.5, "execute_user": "Root"}"#);
+    /// assert_eq!((safe.fixed, safe.report.diagnostics.len()), (2, 1));
+    /// let all = linter.fix_source("p.json", text, Applicability::Unsafe);
+    /// assert_eq!(all.text, r#"{"timeout": 300, "success_rate": 99.5, "execute_user": "root"}"#);
+    /// assert!(all.report.diagnostics.is_empty());
+    /// ```
+    pub fn fix_source(&self, name: &str, text: &str, allowed: Applicability) -> Fixed {
+        let mut current = text.to_owned();
+        let mut report = self.lint_source(name, &current);
+        let (mut fixed, mut passes) = (0, 0);
+        while passes < MAX_FIX_PASSES {
+            let applied = crate::fix::apply(&current, report.fixes(allowed));
+            if applied.applied == 0 || applied.text == current {
+                break;
+            }
+            fixed += applied.applied;
+            passes += 1;
+            current = applied.text;
+            report = self.lint_source(name, &current);
+        }
+        Fixed {
+            text: current,
+            fixed,
+            passes,
+            report,
+        }
     }
 
     /// Lint one JSON document given as bytes (checked to be UTF-8 first).

@@ -201,10 +201,11 @@ pub(crate) fn run(args: &CheckArgs, out: &mut dyn Write) -> io::Result<u8> {
             eprintln!("{line}");
         }
     } else {
-        reporter.finish(out, &summary)?;
+        // Before the summary, which stays the report's last line.
         for line in &fix_lines {
             writeln!(out, "{line}")?;
         }
+        reporter.finish(out, &summary)?;
     }
     Ok(if trouble {
         EXIT_TROUBLE

@@ -18,7 +18,7 @@ use std::hash::Hasher;
 use std::io::{self, BufRead, Read, Write};
 use std::path::{Path, PathBuf};
 
-use coc_lint::fix::{self, Applicability};
+use coc_lint::fix::Applicability;
 use coc_lint::ndjson::Line;
 use coc_lint::{FileReport, Linter, RuleId, Span};
 
@@ -220,8 +220,8 @@ fn fix_document(
     bytes: &[u8],
     report: &FileReport,
     args: &FixArgs,
-) -> Option<fix::Fixed> {
-    fix::applicable(report, args.allowed()).next()?;
+) -> Option<coc_lint::lint::Fixed> {
+    report.fixes(args.allowed()).next()?;
     let text = std::str::from_utf8(bytes).ok()?;
     let fixed = linter.fix_source(name, text, args.allowed());
     (fixed.text != text).then_some(fixed)
@@ -275,7 +275,7 @@ fn stream_file(
     // A first read lints the stream: a stream with nothing to fix is never
     // rewritten (nor is a read-only one complained about).
     let before = linter.lint_path(path);
-    if fix::applicable(&before, args.allowed()).next().is_none() {
+    if before.fixes(args.allowed()).next().is_none() {
         return (before, None, Outcome::default());
     }
     let reader = match linter.open_ndjson(path) {
@@ -417,7 +417,7 @@ fn fix_stream<R: BufRead>(
         if !blank {
             let mut one = linter.lint_ndjson_line(name, &line);
             let text = std::str::from_utf8(content).ok();
-            let fixable = fix::applicable(&one, args.allowed()).next().is_some();
+            let fixable = one.fixes(args.allowed()).next().is_some();
             if let (Some(text), true) = (text, fixable) {
                 let fixed = linter.fix_source(name, text, args.allowed());
                 if fixed.fixed > 0 {
