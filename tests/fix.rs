@@ -551,7 +551,7 @@ fn json_output_marks_fixes_and_keeps_every_other_field() {
     );
     assert_eq!(
         (edit["line"].as_u64(), edit["end_line"].as_u64()),
-        (Some(16), Some(17))
+        (Some(17), Some(18))
     );
     // A diagnostic without a fix has no `fix` key at all: the report of a
     // file with nothing fixable is what it always was.
