@@ -173,6 +173,9 @@ pub struct Applied {
     pub text: String,
     /// How many fixes were applied.
     pub applied: usize,
+    /// The edits applied, sorted, with the spans of the source they
+    /// replaced: every byte outside them is the source's.
+    pub edits: Vec<Edit>,
 }
 
 /// Apply `fixes` to `source` and return the new text.
@@ -233,13 +236,17 @@ pub fn apply<'f>(source: &str, fixes: impl IntoIterator<Item = &'f Fix>) -> Appl
     chosen.sort_by_key(|e| e.span.offset);
     let mut text = String::with_capacity(source.len());
     let mut at = 0;
-    for edit in chosen {
+    for edit in &chosen {
         text.push_str(&source[at..edit.span.offset]);
         text.push_str(&edit.content);
         at = edit.span.end();
     }
     text.push_str(&source[at..]);
-    Applied { text, applied }
+    Applied {
+        text,
+        applied,
+        edits: chosen.into_iter().cloned().collect(),
+    }
 }
 
 /// Whether `[start, end)` overlaps a range of `ranges` (start → end, none

@@ -246,6 +246,9 @@ impl Linter {
     pub fn fix_source(&self, name: &str, text: &str, allowed: Applicability) -> Fixed {
         let mut current = text.to_owned();
         let mut report = self.lint_source(name, &current);
+        // Later passes lint the document as the kind it was first seen as:
+        // removing a member must not turn it into another kind (or none).
+        let mut pinned = None;
         let (mut fixed, mut passes) = (0, 0);
         while passes < MAX_FIX_PASSES {
             let applied = crate::fix::apply(&current, report.fixes(allowed));
@@ -255,7 +258,12 @@ impl Linter {
             fixed += applied.applied;
             passes += 1;
             current = applied.text;
-            report = self.lint_source(name, &current);
+            let linter = pinned.get_or_insert_with(|| {
+                let mut linter = self.clone();
+                linter.options.kind = linter.options.kind.or(report.kind);
+                linter
+            });
+            report = linter.lint_source(name, &current);
         }
         Fixed {
             text: current,

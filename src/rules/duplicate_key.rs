@@ -45,9 +45,14 @@ fn check_object(object: &Node<'_>, members: &[Member<'_>], cx: &mut Cx<'_>) {
         let d = cx
             .report(RuleId::DuplicateKey, dup.key_span, pointer, message)
             .label(first_member.key_span, "first defined here");
-        // Keep the last occurrence, as serde_json and the server do: the
-        // earlier one goes (with three, a later pass removes the second).
-        if let Some(span) = crate::fix::member_removal(object, first) {
+        // Keep the last occurrence, as serde_json and the server do: each
+        // repeat removes the occurrence just before it, so that with three
+        // the first two go in one pass.
+        let previous = members[..repeat]
+            .iter()
+            .rposition(|m| m.key == dup.key)
+            .unwrap_or(first);
+        if let Some(span) = crate::fix::member_removal(object, previous) {
             d.fix(Fix::unsafe_edit(
                 format!("remove the first `{}`, keeping the last", dup.key),
                 vec![Edit::delete(span)],

@@ -33,10 +33,19 @@ pub(crate) fn unknown(object: &Node<'_>, member: &Member<'_>, model: &Model, cx:
     let d = cx
         .report(RuleId::UnknownField, member.key_span, pointer, message)
         .help(help);
-    // Renamed to the suggestion, unless the object has that key already
-    // (the rename would make a duplicate).
+    // Renamed to the suggestion, unless the object has that key already or
+    // another unknown key would be renamed to it too (either would make a
+    // duplicate).
     let members = object.as_object().unwrap_or_default();
-    if let Some(name) = suggestion.filter(|name| members.iter().all(|m| m.key != *name)) {
+    let unique = |name: &&str| {
+        members.iter().all(|m| {
+            m.key != *name
+                && (std::ptr::eq(m, member)
+                    || model.field(&m.key).is_some()
+                    || suggest(&m.key, model, threshold) != Some(*name))
+        })
+    };
+    if let Some(name) = suggestion.filter(unique) {
         let key = serde_json::to_string(name).unwrap_or_default();
         d.fix(Fix::unsafe_edit(
             format!("rename `{}` to `{name}`", member.key),
