@@ -562,3 +562,24 @@ fn json_output_marks_fixes_and_keeps_every_other_field() {
         .iter()
         .all(|d| d.get("fix").is_none()));
 }
+
+#[test]
+fn every_rule_with_a_fix_documents_it() {
+    let rules = coc_lint::RuleSet::builtin();
+    let mut with_fix = std::collections::BTreeSet::new();
+    for entry in fs::read_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixes")).unwrap() {
+        let text = fs::read_to_string(entry.unwrap().path()).unwrap();
+        let report = coc_lint::Linter::new().lint_source("f.json", &text);
+        for d in report.diagnostics.iter().filter(|d| d.fix.is_some()) {
+            with_fix.insert(d.name.to_string());
+        }
+    }
+    assert!(with_fix.len() >= 9, "{with_fix:?}");
+    for name in &with_fix {
+        let doc = rules.get(name).expect("a rule").doc();
+        assert!(
+            doc.contains("## Fix"),
+            "rules/{name}.md does not say how it is fixed"
+        );
+    }
+}
