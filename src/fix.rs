@@ -1,7 +1,7 @@
 //! Fixes: edits as data, and applying them.
 //!
 //! Some findings have exactly one repair that keeps the document's meaning;
-//! their [`Diagnostic`]s carry a [`Fix`]: a list of [`Edit`]s (a byte range
+//! their [`Diagnostic`](crate::Diagnostic)s carry a [`Fix`]: a list of [`Edit`]s (a byte range
 //! of the linted text and what to put there) and an [`Applicability`]:
 //!
 //! - **safe** fixes keep what the API does with the document:
