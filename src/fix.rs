@@ -198,7 +198,7 @@ pub struct Applied {
 ///     Fix::safe("write 300", vec![Edit::replace(at("300.0"), "300")]),
 ///     Fix::safe("unquote", vec![Edit::replace(at("\"99\""), "99")]),
 ///     // Overlaps the first: not applied with it.
-///     Fix::safe("other", vec![Edit::replace(at("300"), "1")]),
+///     Fix::safe("other", vec![Edit::replace(at("0.0"), "1")]),
 /// ];
 /// let applied = apply(source, &fixes);
 /// assert_eq!(applied.text, r#"{"timeout": 300, "success_rate": 99}"#);

@@ -229,3 +229,31 @@ fn two_keys_with_one_suggestion_are_not_both_renamed() {
     let fixed = Linter::new().fix_source("p.json", text, Applicability::Unsafe);
     assert_eq!(fixed.text, text);
 }
+
+#[test]
+fn huge_objects_stay_linear() {
+    // 10,000 repeats of one key and 10,000 near misses of a field name, a
+    // member a line (on one line, the labels of `duplicate-key` pointing back
+    // to the first occurrence cost the distance to it, fixes or not).
+    let mut text = String::from("{\n  \"success_rate\": 100,\n  \"execute_user\": \"root\"");
+    for i in 0..10_000 {
+        text.push_str(&format!(
+            ",\n  \"timeout\": {}.0,\n  \"time_out{i}\": 1",
+            100 + i % 50
+        ));
+    }
+    text.push_str("\n}\n");
+    let start = std::time::Instant::now();
+    let fixed = Linter::new().fix_source("p.json", &text, Applicability::Unsafe);
+    let took = start.elapsed();
+    assert!(took.as_secs() < 30, "took {took:?}");
+    assert!(parses(&fixed.text));
+    // One `timeout` is left, the last, written as an integer.
+    assert_eq!(fixed.text.matches("\"timeout\"").count(), 1);
+    assert!(
+        fixed.text.contains("\"timeout\": 149,\n"),
+        "{}",
+        &fixed.text[..200]
+    );
+    assert!(!fixed.text.contains("\"timeout\": 149.0"));
+}

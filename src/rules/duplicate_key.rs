@@ -35,6 +35,9 @@ fn descend<'a>(node: &'a Node<'a>, token: Token<'a>, cx: &mut Cx<'a>) {
 
 fn check_object(object: &Node<'_>, members: &[Member<'_>], cx: &mut Cx<'_>) {
     let keys: Vec<Option<&str>> = members.iter().map(|m| Some(m.key.as_ref())).collect();
+    // The latest occurrence of each repeated key so far (repeats come in
+    // order), so that finding the one before a repeat stays linear.
+    let mut latest: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
     for (first, repeat) in super::util::repeats(&keys) {
         let (first_member, dup) = (&members[first], &members[repeat]);
         let message = format!(
@@ -48,10 +51,7 @@ fn check_object(object: &Node<'_>, members: &[Member<'_>], cx: &mut Cx<'_>) {
         // Keep the last occurrence, as serde_json and the server do: each
         // repeat removes the occurrence just before it, so that with three
         // the first two go in one pass.
-        let previous = members[..repeat]
-            .iter()
-            .rposition(|m| m.key == dup.key)
-            .unwrap_or(first);
+        let previous = latest.insert(dup.key.as_ref(), repeat).unwrap_or(first);
         if let Some(span) = crate::fix::member_removal(object, previous) {
             d.fix(Fix::unsafe_edit(
                 format!("remove the first `{}`, keeping the last", dup.key),

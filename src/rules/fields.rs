@@ -12,6 +12,10 @@ pub(crate) fn suggest<'m>(key: &str, model: &'m Model, threshold: f64) -> Option
     model.closest_field(key, threshold).map(|f| f.name.as_str())
 }
 
+/// The most members an object may have for `unknown-field` to offer a
+/// rename.
+const MAX_RENAME_MEMBERS: usize = 64;
+
 /// Report `member`, which `model` does not document; `object` holds it.
 pub(crate) fn unknown(object: &Node<'_>, member: &Member<'_>, model: &Model, cx: &mut Cx<'_>) {
     let message = format!("`{}` is not a field of {}", member.key, model.name);
@@ -36,14 +40,17 @@ pub(crate) fn unknown(object: &Node<'_>, member: &Member<'_>, model: &Model, cx:
     // Renamed to the suggestion, unless the object has that key already or
     // another unknown key would be renamed to it too (either would make a
     // duplicate).
+    // Objects of more than a screenful of members get no rename: the check
+    // compares every other key, and a hostile object must stay linear.
     let members = object.as_object().unwrap_or_default();
     let unique = |name: &&str| {
-        members.iter().all(|m| {
-            m.key != *name
-                && (std::ptr::eq(m, member)
-                    || model.field(&m.key).is_some()
-                    || suggest(&m.key, model, threshold) != Some(*name))
-        })
+        members.len() <= MAX_RENAME_MEMBERS
+            && members.iter().all(|m| {
+                m.key != *name
+                    && (std::ptr::eq(m, member)
+                        || model.field(&m.key).is_some()
+                        || suggest(&m.key, model, threshold) != Some(*name))
+            })
     };
     if let Some(name) = suggestion.filter(unique) {
         let key = serde_json::to_string(name).unwrap_or_default();
