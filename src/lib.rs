@@ -37,6 +37,7 @@ pub mod lint;
 pub mod load;
 pub mod model;
 pub mod ndjson;
+pub(crate) mod paths;
 pub mod policy;
 pub mod redact;
 pub mod report;

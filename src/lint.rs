@@ -35,6 +35,12 @@ pub struct LintOptions {
     /// Read every file as NDJSON, whatever its extension (files ending in
     /// `.ndjson` or `.jsonl` always are).
     pub ndjson: bool,
+    /// Accept JSONC: `//` and `/* */` comments and trailing commas (default
+    /// false: they are `json-syntax-error`s, as the API refuses them).
+    /// Spans stay those of the text as written. In an NDJSON stream a
+    /// comment must end on its line, and a line holding only comments is
+    /// skipped like a blank one.
+    pub allow_comments: bool,
 }
 
 impl Default for LintOptions {
@@ -44,8 +50,14 @@ impl Default for LintOptions {
             max_depth: 128,
             max_file_size: 64 * 1024 * 1024,
             ndjson: false,
+            allow_comments: false,
         }
     }
+}
+
+/// Whether `bytes` hold only whitespace and complete comments.
+fn only_comments(bytes: &[u8]) -> bool {
+    std::str::from_utf8(bytes).is_ok_and(load::parser::only_comments)
 }
 
 /// The deepest nesting any [`Linter`] accepts, whatever its options.
@@ -82,8 +94,8 @@ pub struct FileReport {
     /// non-overlapping: every whole value (a string with its quotes, an
     /// object or array with its brackets, a number or literal) under a
     /// sensitive key anywhere in the document, whatever its kind, type or
-    /// the rules that fired, and also in a document that did not parse (see
-    /// [`crate::redact`]). Messages never quote them; a renderer that shows
+    /// the rules that fired, and also in a document that did not parse; and
+    /// the text of every comment (see [`crate::redact`]). Messages never quote them; a renderer that shows
     /// source text must mask them whole, with a mask of fixed width (the
     /// human report does).
     #[serde(skip)]
@@ -103,13 +115,14 @@ impl FileReport {
         }
     }
 
-    /// Whether the file (or a line of the stream) could not be read: an
-    /// `io-error`, a fault of the input rather than a finding about its
-    /// content. The command line exits with 2 for it.
+    /// Whether the file (or a line of the stream) could not be read, or is
+    /// a configuration that cannot be understood: an `io-error` or an
+    /// `invalid-config`, a fault of the run's inputs rather than a finding
+    /// about a document's content. The command line exits with 2 for it.
     pub fn unreadable(&self) -> bool {
         self.diagnostics
             .iter()
-            .any(|d| d.code == RuleId::IoError.code())
+            .any(|d| d.code == RuleId::IoError.code() || d.code == RuleId::InvalidConfig.code())
     }
 
     /// The fixes of its diagnostics that `allowed` covers (safe ones only,
@@ -211,7 +224,7 @@ impl Linter {
 
     /// Lint one JSON document held in a string.
     pub fn lint_source(&self, name: &str, text: &str) -> FileReport {
-        let (kind, diagnostics, sensitive) = self.lint_text(text);
+        let (kind, diagnostics, sensitive) = self.lint_text(name, text);
         let mut report = FileReport {
             path: name.to_owned(),
             kind,
@@ -396,7 +409,9 @@ impl Linter {
             match line {
                 Ok(line) => {
                     let mut one = self.lint_ndjson_line(name, &line);
-                    report.documents += 1;
+                    // A line of comments only (JSONC) is no document.
+                    report.documents +=
+                        usize::from(one.documents > 0 || !one.diagnostics.is_empty());
                     report.kind = one.kind;
                     report.diagnostics.append(&mut one.diagnostics);
                     report.sensitive.append(&mut one.sensitive);
@@ -417,6 +432,20 @@ impl Linter {
     /// Lint one line of an NDJSON stream; spans, lines and pointers are
     /// those of the stream.
     pub fn lint_ndjson_line(&self, name: &str, line: &crate::ndjson::Line) -> FileReport {
+        if self.options.allow_comments && only_comments(&line.bytes) {
+            // Skipped like a blank line; its comments are still masked.
+            let sensitive = crate::redact::with_comments(Vec::new(), &line.bytes)
+                .into_iter()
+                .map(|s| Span::new(s.offset + line.offset, s.offset + line.offset + s.length))
+                .collect();
+            return FileReport {
+                path: name.to_owned(),
+                kind: None,
+                documents: 0,
+                diagnostics: Vec::new(),
+                sensitive,
+            };
+        }
         let mut report = self.lint_bytes_at(name, &line.bytes, line.offset);
         for d in &mut report.diagnostics {
             d.shift(line.offset, line.index);
@@ -437,8 +466,12 @@ impl Linter {
     }
 
     /// Parse and check one text.
-    fn lint_text(&self, text: &str) -> (Option<DocumentKind>, Vec<Diagnostic>, Vec<Span>) {
-        let (kind, mut diagnostics, sensitive) = self.check_text(text);
+    fn lint_text(
+        &self,
+        name: &str,
+        text: &str,
+    ) -> (Option<DocumentKind>, Vec<Diagnostic>, Vec<Span>) {
+        let (kind, mut diagnostics, sensitive) = self.check_text(name, text);
         if !diagnostics.is_empty() {
             // Sorted first, so that positions are computed in order.
             diagnostics.sort_by(|a, b| (a.span.offset, &a.code).cmp(&(b.span.offset, &b.code)));
@@ -450,8 +483,14 @@ impl Linter {
         (kind, diagnostics, sensitive)
     }
 
-    fn check_text(&self, text: &str) -> (Option<DocumentKind>, Vec<Diagnostic>, Vec<Span>) {
-        let root = match load::parse(text, self.options.max_depth.min(MAX_DEPTH_CEILING)) {
+    fn check_text(
+        &self,
+        name: &str,
+        text: &str,
+    ) -> (Option<DocumentKind>, Vec<Diagnostic>, Vec<Span>) {
+        let depth = self.options.max_depth.min(MAX_DEPTH_CEILING);
+        let root = match load::parser::parse_with_comments(text, depth, self.options.allow_comments)
+        {
             Ok(root) => root,
             Err(e) => {
                 let mut cx = Cx::new(&self.rules, crate::redact::text(text.as_bytes()));
@@ -485,7 +524,13 @@ impl Linter {
                 return (None, cx.diagnostics, cx.secrets);
             }
         };
-        let mut cx = Cx::new(&self.rules, crate::redact::tree(&root));
+        let mut secrets = crate::redact::tree(&root);
+        if self.options.allow_comments {
+            secrets = crate::redact::with_comments(secrets, text.as_bytes());
+        }
+        let mut cx = Cx::new(&self.rules, secrets);
+        cx.root = Some(&root);
+        cx.file = self.rules.file_path(name);
         let kind = self.check_document(&root, &mut cx);
         // Only documents a user sends are fixed, and no fix touches a secret
         // (see `crate::fix`).
@@ -539,6 +584,9 @@ impl Linter {
             return Some(kind);
         }
         self.walk_object(root, spec.model, cx);
+        if self.rules.has_pointer_rules() {
+            crate::rules::team::run_pointers(&self.rules, root, cx);
+        }
         Some(kind)
     }
 
@@ -568,6 +616,9 @@ impl Linter {
         for check in self.rules.code_rules(model_index) {
             check(node, cx);
         }
+        for &t in self.rules.team_model_rules(model_index) {
+            crate::rules::team::run(&self.rules, t, node, &model.name, false, true, cx);
+        }
     }
 
     fn walk_value<'a>(
@@ -578,7 +629,12 @@ impl Linter {
         cx: &mut Cx<'a>,
     ) {
         let schema = self.rules.schema();
-        match types::check(node, field, ty, schema, cx) {
+        let typed = types::check(node, field, ty, schema, cx);
+        for &t in self.rules.team_field_rules(field.id) {
+            let fits = !matches!(typed, Typed::Done);
+            crate::rules::team::run(&self.rules, t, node, &field.name, field.sensitive, fits, cx);
+        }
+        match typed {
             Typed::Done => {}
             Typed::Scalar(subject) => self.run_data_rules(node, field, subject, cx),
             Typed::Object(model) => self.walk_object(node, model, cx),

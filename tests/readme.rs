@@ -27,6 +27,36 @@ fn the_rule_table_lists_every_rule() {
     }
 }
 
+#[test]
+fn the_configuration_reference_lists_every_key_as_the_code_reads_it() {
+    for (key, what) in coc_lint::policy::KEYS {
+        let row = format!("| `{key}` | {} |", what.replace('|', "\\|"));
+        assert!(README.contains(&row), "README.md lacks the row `{row}`");
+    }
+}
+
+#[test]
+fn every_configuration_the_readme_shows_is_read_without_error() {
+    let mut checked = 0;
+    for (_, body) in blocks("toml") {
+        if !body
+            .lines()
+            .next()
+            .is_some_and(|l| l.contains("coc-lint.toml"))
+        {
+            continue; // a rule file, not a configuration
+        }
+        let dir = tempfile::tempdir().expect("a temp dir");
+        let path = dir.path().join("coc-lint.toml");
+        std::fs::write(&path, body).expect("write");
+        if let Err(e) = coc_lint::Linter::from_config(&path, Default::default()) {
+            panic!("README configuration does not read: {e}\n{body}");
+        }
+        checked += 1;
+    }
+    assert!(checked >= 1, "no configuration block found");
+}
+
 /// The fenced blocks of `kind` (`console`, `text`), with the text before
 /// each.
 fn blocks(kind: &str) -> Vec<(&'static str, &'static str)> {

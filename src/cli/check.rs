@@ -11,19 +11,21 @@
 //! arguments (a pre-commit hook), the same batches run in turn on the calling
 //! thread, and a run on one file starts no thread at all.
 
+use std::collections::HashSet;
 use std::io::{self, IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc::sync_channel;
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 
 use coc_lint::io::{cannot_read, is_ndjson};
 use coc_lint::ndjson::Line;
+use coc_lint::policy::{ConfigError, Policy, Resolver, UnknownFiles};
 use coc_lint::report::human::HumanReporter;
 use coc_lint::report::json::JsonReporter;
 use coc_lint::report::{Reporter, Summary};
 use coc_lint::{Diagnostic, FileReport, LintOptions, Linter, RuleId};
 use rayon::prelude::*;
-use walkdir::WalkDir;
 
 use super::fix;
 use super::{CheckArgs, Color, Format, EXIT_ERRORS, EXIT_TROUBLE};
@@ -32,18 +34,22 @@ use super::{CheckArgs, Color, Format, EXIT_ERRORS, EXIT_TROUBLE};
 /// keep every thread busy, few enough that memory stays small.
 const BATCH: usize = 512;
 
-/// One unit of work.
+/// One unit of work, with the policy that applies to it.
 enum Input {
     /// A JSON document on standard input.
-    Stdin,
-    /// A JSON file.
-    File(PathBuf),
+    Stdin(Arc<Policy>),
+    /// A JSON file, and whether a directory walk found it (rather than the
+    /// command line naming it).
+    File(PathBuf, Arc<Policy>, bool),
     /// An NDJSON stream starts (it counts as one file).
     StreamStart,
     /// One line of an NDJSON stream, or the fault that ended it.
-    Line(Arc<str>, Result<Line, Diagnostic>),
+    Line(Arc<str>, Arc<Policy>, Result<Line, Diagnostic>),
     /// A path that could not even be listed or opened: already a report.
     Failed(FileReport),
+    /// A configuration file met on a walk that cannot be understood:
+    /// already a report, with the file's text to show.
+    Config(FileReport, Option<Vec<u8>>),
 }
 
 /// The result of one unit of work.
@@ -58,12 +64,15 @@ struct Linted {
 }
 
 pub(crate) fn run(args: &CheckArgs, out: &mut dyn Write) -> io::Result<u8> {
-    let linter = Linter::with_options(LintOptions {
+    let options = LintOptions {
         kind: args.kind,
         max_depth: usize::from(args.max_depth),
         max_file_size: args.max_file_size,
         ndjson: args.ndjson,
-    });
+        // `--allow-comments` also reaches each policy's linter through the
+        // overrides; the command line wins over a file's `false`.
+        allow_comments: args.config.allow_comments,
+    };
     let mut reporter: Box<dyn Reporter> = match args.format {
         Format::Json => Box::new(JsonReporter::new()),
         Format::Human => {
@@ -80,13 +89,41 @@ pub(crate) fn run(args: &CheckArgs, out: &mut dyn Write) -> io::Result<u8> {
             )
         }
     };
+    // Nothing is linted against a half-understood policy: the options and
+    // the configuration of every path named are read first.
+    let resolver = match Resolver::new(args.config.discovery(), options, &args.config.overrides()) {
+        Ok(resolver) => Arc::new(resolver),
+        Err(e) => return config_failure(&e, reporter.as_mut(), out),
+    };
+    let paths = if args.paths.is_empty() {
+        vec![PathBuf::from(".")]
+    } else {
+        args.paths.clone()
+    };
+    // Each path is looked at once: whether it is a directory decides both
+    // the walk and whether the pipeline is worth its threads.
+    let mut named = Vec::with_capacity(paths.len());
+    for p in paths {
+        let stdin = p.as_os_str() == "-";
+        let dir = !stdin && p.is_dir();
+        let at = if stdin {
+            Path::new(&args.stdin_filename)
+        } else {
+            &p
+        };
+        match resolver.policy(at, dir) {
+            Ok(policy) => named.push((p, dir, policy)),
+            Err(e) => return config_failure(&e, reporter.as_mut(), out),
+        }
+    }
+    let skipped = AtomicUsize::new(0);
     let mut stage = Stage {
-        linter: &linter,
         stdin_name: &args.stdin_filename,
         keep_source: reporter.wants_source(),
         jobs: args.jobs,
         threads: std::sync::OnceLock::new(),
         pool: None,
+        skipped: &skipped,
         fix: args.fix,
     };
     // `--fix -`: the fixed document goes to standard output, the report to
@@ -124,34 +161,26 @@ pub(crate) fn run(args: &CheckArgs, out: &mut dyn Write) -> io::Result<u8> {
         Ok(())
     };
 
-    let paths = if args.paths.is_empty() {
-        vec![PathBuf::from(".")]
-    } else {
-        args.paths.clone()
-    };
-    // Each path is looked at once: whether it is a directory decides both
-    // the walk and whether the pipeline is worth its threads.
-    let paths: Vec<(PathBuf, bool)> = paths
-        .into_iter()
-        .map(|p| {
-            let dir = p.as_os_str() != "-" && p.is_dir();
-            (p, dir)
-        })
-        .collect();
     let streamed = |p: &Path| args.ndjson || (p.as_os_str() != "-" && is_ndjson(p));
+    let config_errors = Mutex::new(HashSet::new());
     let source = Source {
-        linter: &linter,
+        resolver: &resolver,
         stdin_name: &args.stdin_filename,
         follow_links: args.follow_links,
         whole_streams: args.fix.active(),
+        config_errors: &config_errors,
     };
-    if paths.iter().any(|(p, dir)| *dir || streamed(p)) && threads(args.jobs) > 1 {
+    let paths = &named;
+    if paths.iter().any(|(p, dir, _)| *dir || streamed(p)) && threads(args.jobs) > 1 {
         std::thread::scope(|scope| -> io::Result<()> {
             let (input_tx, input_rx) = sync_channel::<Vec<Input>>(2);
             let (result_tx, result_rx) = sync_channel::<Vec<Linted>>(2);
             scope.spawn(move || {
                 let mut batch = Vec::with_capacity(BATCH);
-                for input in paths.iter().flat_map(|(p, dir)| source.inputs(p, *dir)) {
+                for input in paths
+                    .iter()
+                    .flat_map(|(p, dir, policy)| source.inputs(p, *dir, policy))
+                {
                     batch.push(input);
                     if batch.len() == BATCH {
                         let full = std::mem::replace(&mut batch, Vec::with_capacity(BATCH));
@@ -176,7 +205,9 @@ pub(crate) fn run(args: &CheckArgs, out: &mut dyn Write) -> io::Result<u8> {
         })?;
     } else {
         // One thread (`-j1`), or plain files: the same batches, in turn.
-        let mut inputs = paths.iter().flat_map(|(p, dir)| source.inputs(p, *dir));
+        let mut inputs = paths
+            .iter()
+            .flat_map(|(p, dir, policy)| source.inputs(p, *dir, policy));
         loop {
             let batch: Vec<Input> = inputs.by_ref().take(BATCH).collect();
             if batch.is_empty() {
@@ -186,6 +217,40 @@ pub(crate) fn run(args: &CheckArgs, out: &mut dyn Write) -> io::Result<u8> {
         }
     }
 
+    // Ignores that matched nothing, in the configuration files whose whole
+    // scope the run walked (a run on a few files says nothing about them,
+    // nor does a run that left out the files under a faulty configuration).
+    let complete = config_errors
+        .lock()
+        .unwrap_or_else(|e| e.into_inner())
+        .is_empty();
+    let walked: Vec<PathBuf> = named
+        .iter()
+        .filter(|(_, dir, _)| *dir && complete)
+        .map(|(p, _, _)| resolver.absolute(p))
+        .collect();
+    for (mut report, text) in coc_lint::policy::unused_ignores(&resolver.policies()) {
+        let file = resolver.absolute(Path::new(&report.path));
+        if !walked
+            .iter()
+            .any(|root| file.parent().is_some_and(|dir| dir.starts_with(root)))
+        {
+            continue;
+        }
+        report.path = shown_path(&resolver, &report.path);
+        summary.add_diagnostics(&report);
+        reporter.file(out, &report, Some(&text))?;
+    }
+    let skipped = skipped.load(Ordering::Relaxed);
+    if skipped > 0 {
+        let _ = writeln!(
+            io::stderr(),
+            "note: skipped {skipped} JSON file{} that {} no COC document (`unknown-files = \"report\"` in coc-lint.toml lints {})",
+            if skipped == 1 { "" } else { "s" },
+            if skipped == 1 { "is" } else { "are" },
+            if skipped == 1 { "it" } else { "them" },
+        );
+    }
     let fix_lines = tally.lines(&args.fix);
     if diff_only || fixes_stdin || args.format == Format::Json {
         // Standard output holds a diff, a document or one JSON object.
@@ -218,6 +283,37 @@ pub(crate) fn run(args: &CheckArgs, out: &mut dyn Write) -> io::Result<u8> {
     })
 }
 
+/// A configuration that cannot be understood ends the run before anything
+/// is linted: its fault is reported like a diagnostic, in the chosen format,
+/// and the exit code is 2.
+fn config_failure(
+    e: &ConfigError,
+    reporter: &mut dyn Reporter,
+    out: &mut dyn Write,
+) -> io::Result<u8> {
+    let (mut report, source) = e.report();
+    if let Ok(cwd) = std::env::current_dir() {
+        if let Ok(rest) = Path::new(&report.path).strip_prefix(&cwd) {
+            report.path = rest.display().to_string();
+        }
+    }
+    let mut summary = Summary::default();
+    summary.add_diagnostics(&report);
+    reporter.file(out, &report, source.as_deref())?;
+    reporter.finish(out, &summary)?;
+    Ok(EXIT_TROUBLE)
+}
+
+/// A configuration file's path as reports show it: relative to the working
+/// directory when it is under it.
+fn shown_path(resolver: &Resolver, path: &str) -> String {
+    let abs = resolver.absolute(Path::new(path));
+    match abs.strip_prefix(resolver.cwd()) {
+        Ok(rest) if !rest.as_os_str().is_empty() => rest.display().to_string(),
+        _ => path.to_owned(),
+    }
+}
+
 /// The width to fit the human report in: the terminal's (standard output),
 /// else `COLUMNS`, else 100.
 fn terminal_width() -> usize {
@@ -244,7 +340,6 @@ fn threads(requested: Option<usize>) -> usize {
 /// The linting stage: lints a batch of inputs, in parallel when there is
 /// more than one, keeping their order.
 struct Stage<'a> {
-    linter: &'a Linter,
     stdin_name: &'a str,
     keep_source: bool,
     /// `-j`, resolved (with [`threads`]) only when there is more than one
@@ -254,6 +349,8 @@ struct Stage<'a> {
     /// Started on the first batch of more than one input: a pre-commit hook
     /// on one file pays nothing for threads.
     pool: Option<Option<rayon::ThreadPool>>,
+    /// Walked files left out as no COC document (`unknown-files = "skip"`).
+    skipped: &'a AtomicUsize,
     /// `--fix`, `--unsafe-fixes`, `--diff`.
     fix: fix::FixArgs,
 }
@@ -290,36 +387,64 @@ impl Stage<'_> {
                 fixed: None,
             }
         };
-        let fixed = |(report, source, outcome)| Linted {
-            fixed: Some(outcome),
-            ..file(report, source)
-        };
         match input {
-            Input::Stdin if self.fix.active() => {
-                let (report, source) = lint_stdin(self.linter, self.stdin_name);
-                fixed(fix::stdin(self.linter, report, source, &self.fix))
+            Input::Stdin(policy) if self.fix.active() => {
+                let (report, source) = lint_stdin(policy.linter(), self.stdin_name);
+                let (report, source, outcome) =
+                    fix::stdin(policy.linter(), report, source, &self.fix);
+                Linted {
+                    fixed: Some(outcome),
+                    ..file(report, source)
+                }
             }
-            Input::File(path) if self.fix.active() => {
-                fixed(fix::file(self.linter, &path, &self.fix))
-            }
-            Input::Stdin => {
-                let (report, source) = lint_stdin(self.linter, self.stdin_name);
+            Input::Stdin(policy) => {
+                let (report, source) = lint_stdin(policy.linter(), self.stdin_name);
                 file(report, source)
             }
-            Input::File(path) => {
-                let (report, source) = self.linter.lint_path_with_source(&path);
-                file(report, source)
+            Input::File(path, policy, walked) => {
+                let (report, source, outcome) = if self.fix.active() {
+                    let (report, source, outcome) = fix::file(policy.linter(), &path, &self.fix);
+                    (report, source, Some(outcome))
+                } else {
+                    let (report, source) = policy.linter().lint_path_with_source(&path);
+                    (report, source, None)
+                };
+                if walked
+                    && policy.walk().unknown_files == UnknownFiles::Skip
+                    && report
+                        .diagnostics
+                        .iter()
+                        .any(|d| d.code == RuleId::UnknownDocumentKind.code())
+                {
+                    self.skipped.fetch_add(1, Ordering::Relaxed);
+                    return Linted {
+                        report: None,
+                        source: None,
+                        counts_as_file: false,
+                        fixed: None,
+                    };
+                }
+                Linted {
+                    fixed: outcome,
+                    ..file(report, source)
+                }
             }
             Input::Failed(report) => file(report, None),
+            Input::Config(report, source) => Linted {
+                report: Some(report),
+                source,
+                counts_as_file: false,
+                fixed: None,
+            },
             Input::StreamStart => Linted {
                 report: None,
                 source: None,
                 counts_as_file: true,
                 fixed: None,
             },
-            Input::Line(name, line) => {
+            Input::Line(name, policy, line) => {
                 let report = match line {
-                    Ok(line) => self.linter.lint_ndjson_line(&name, &line),
+                    Ok(line) => policy.linter().lint_ndjson_line(&name, &line),
                     Err(d) => FileReport::single(&name, d),
                 };
                 Linted {
@@ -354,46 +479,64 @@ fn lint_stdin(linter: &Linter, name: &str) -> (FileReport, Option<Vec<u8>>) {
 /// The source stage: what each command-line path stands for.
 #[derive(Clone, Copy)]
 struct Source<'a> {
-    linter: &'a Linter,
+    resolver: &'a Arc<Resolver>,
     stdin_name: &'a str,
     /// `--follow-links`: enter symbolic links to directories.
     follow_links: bool,
+    /// The configuration files already reported as faulty (once each).
+    config_errors: &'a Mutex<HashSet<PathBuf>>,
     /// `--fix`, `--diff`: an NDJSON stream is one input, fixed whole.
     whole_streams: bool,
 }
 
 impl<'a> Source<'a> {
     /// The inputs one command-line path stands for, in a stable order.
-    fn inputs(self, path: &'a Path, is_dir: bool) -> Box<dyn Iterator<Item = Input> + 'a> {
-        let ndjson = self.linter.options().ndjson;
+    fn inputs(
+        self,
+        path: &'a Path,
+        is_dir: bool,
+        policy: &'a Arc<Policy>,
+    ) -> Box<dyn Iterator<Item = Input> + 'a> {
+        let linter = policy.linter();
         if path.as_os_str() == "-" {
-            return if ndjson && !self.whole_streams {
-                let lines = self
-                    .linter
-                    .ndjson_lines(self.stdin_name, io::stdin().lock());
-                stream(Arc::from(self.stdin_name), lines)
+            return if linter.options().ndjson && !self.whole_streams {
+                let lines = linter.ndjson_lines(self.stdin_name, io::stdin().lock());
+                stream(Arc::from(self.stdin_name), policy.clone(), lines)
             } else {
-                Box::new(std::iter::once(Input::Stdin))
+                Box::new(std::iter::once(Input::Stdin(policy.clone())))
             };
         }
         if !is_dir {
             // Files, FIFOs, devices and missing paths: the linter reports them.
-            return self.file(path.to_path_buf());
+            return self.file(path.to_path_buf(), policy.clone(), false);
         }
         // Paths in messages are walked from `path` as the user wrote it, so
-        // they are relative whenever it is (walkdir's loop ancestors too).
-        let walk = WalkDir::new(path)
+        // they are relative whenever it is (loop ancestors too). The walk
+        // honours `.gitignore` files (also outside a git repository, and
+        // those above `path`) unless the policy of `path` says otherwise;
+        // `exclude` and `include` are the policy of each folder's.
+        let respect = policy.walk().respect_gitignore;
+        let resolver = Arc::clone(self.resolver);
+        let walk = ignore::WalkBuilder::new(path)
+            .standard_filters(false)
+            .hidden(true)
+            .parents(true)
+            .git_ignore(respect)
+            .git_global(respect)
+            .git_exclude(respect)
+            .require_git(false)
             .follow_links(self.follow_links)
-            .sort_by(|a, b| file_name(a.path()).cmp(file_name(b.path())))
-            .into_iter()
-            .filter_entry(|e| !is_hidden(e));
+            .sort_by_file_name(|a, b| a.cmp(b))
+            .filter_entry(move |e| e.depth() == 0 || !excluded(&resolver, e.path()))
+            .build();
         let found = std::rc::Rc::new(std::cell::Cell::new(0usize));
         let counted = found.clone();
         let inputs = walk
             .flat_map(move |entry| -> Box<dyn Iterator<Item = Input> + 'a> {
                 match entry {
-                    Ok(e) if e.file_type().is_dir() => Box::new(std::iter::empty()),
-                    Ok(e) if !is_lintable(e.path()) => Box::new(std::iter::empty()),
+                    Ok(e) if e.file_type().is_none_or(|t| t.is_dir()) => {
+                        Box::new(std::iter::empty())
+                    }
                     // Not following links, a link to a directory is not
                     // entered; a link to a file is read (a dangling one is
                     // reported as missing, as a missing argument is).
@@ -403,8 +546,8 @@ impl<'a> Source<'a> {
                     {
                         Box::new(std::iter::empty())
                     }
-                    Ok(e) => self.file(e.into_path()),
-                    Err(e) => Box::new(std::iter::once(walk_error(self.linter, &e))),
+                    Ok(e) => self.walked(e.into_path(), policy),
+                    Err(e) => Box::new(std::iter::once(walk_error(linter, &e))),
                 }
             })
             .inspect(move |_| counted.set(counted.get() + 1));
@@ -422,59 +565,124 @@ impl<'a> Source<'a> {
         Box::new(inputs.chain(empty_note))
     }
 
+    /// A file a walk met: linted under its own folder's policy when that
+    /// policy's `include` takes it. A configuration that cannot be
+    /// understood is reported once, and no file under it is linted.
+    fn walked(
+        self,
+        path: PathBuf,
+        walk_root: &Arc<Policy>,
+    ) -> Box<dyn Iterator<Item = Input> + 'a> {
+        // Most files of a walk share the walk root's policy: only a folder
+        // with a configuration of its own makes a new one.
+        let policy = match self.resolver.policy(&path, false) {
+            Ok(policy) => policy,
+            Err(e) => {
+                let mut seen = self.config_errors.lock().unwrap_or_else(|e| e.into_inner());
+                if !seen.insert(e.path.clone()) {
+                    return Box::new(std::iter::empty());
+                }
+                let (mut report, text) = e.report();
+                report.path = shown_path(self.resolver, &report.path);
+                return Box::new(std::iter::once(Input::Config(report, text)));
+            }
+        };
+        let policy = if Arc::ptr_eq(&policy, walk_root) {
+            walk_root.clone()
+        } else {
+            policy
+        };
+        // `exclude` was asked of the same policy as the walk met the file.
+        if !policy.walk().included(&self.resolver.absolute(&path)) {
+            return Box::new(std::iter::empty());
+        }
+        self.file(path, policy, true)
+    }
+
     /// A file: one input, or the lines of an NDJSON stream.
-    fn file(self, path: PathBuf) -> Box<dyn Iterator<Item = Input> + 'a> {
-        if self.whole_streams || !(self.linter.options().ndjson || is_ndjson(&path)) {
-            return Box::new(std::iter::once(Input::File(path)));
+    fn file(
+        self,
+        path: PathBuf,
+        policy: Arc<Policy>,
+        walked: bool,
+    ) -> Box<dyn Iterator<Item = Input> + 'a> {
+        let linter = policy.linter();
+        if self.whole_streams || !(linter.options().ndjson || is_ndjson(&path)) {
+            return Box::new(std::iter::once(Input::File(path, policy, walked)));
         }
         let name: Arc<str> = Arc::from(path.to_string_lossy());
-        match self.linter.open_ndjson(&path) {
-            Ok(reader) => stream(name.clone(), self.linter.ndjson_lines(&name, reader)),
+        match linter.open_ndjson(&path) {
+            Ok(reader) => {
+                let lines = linter.ndjson_lines(&name, reader);
+                stream(name.clone(), policy, lines)
+            }
             Err(report) => Box::new(std::iter::once(Input::Failed(report))),
         }
     }
 }
 
+/// Whether the policy of the folder holding `path` excludes it from walks
+/// (a folder's own configuration does not decide whether it is walked). A
+/// configuration that cannot be read excludes nothing: the files under it
+/// report it.
+fn excluded(resolver: &Resolver, path: &Path) -> bool {
+    let abs = resolver.absolute(path);
+    let Some(parent) = abs.parent() else {
+        return false;
+    };
+    resolver
+        .policy(parent, true)
+        .is_ok_and(|p| p.walk().excludes(&abs))
+}
+
 /// The inputs of one NDJSON stream: its start, then its lines.
 fn stream<'a, R: io::BufRead + 'a>(
     name: Arc<str>,
+    policy: Arc<Policy>,
     lines: coc_lint::ndjson::Lines<R>,
 ) -> Box<dyn Iterator<Item = Input> + 'a> {
     Box::new(
         std::iter::once(Input::StreamStart)
-            .chain(lines.map(move |line| Input::Line(name.clone(), line))),
+            .chain(lines.map(move |line| Input::Line(name.clone(), policy.clone(), line))),
     )
 }
 
-fn walk_error(linter: &Linter, e: &walkdir::Error) -> Input {
-    let name = e
-        .path()
-        .unwrap_or(Path::new("?"))
-        .to_string_lossy()
-        .into_owned();
-    let message = match (e.loop_ancestor(), e.io_error()) {
-        (Some(ancestor), _) => format!(
-            "{name} is a symbolic link loop back to {}; skipped",
-            ancestor.display()
-        ),
-        (None, Some(io)) => cannot_read(&name, io),
-        (None, None) => format!("cannot read {name}: {e}"),
+fn walk_error(linter: &Linter, e: &ignore::Error) -> Input {
+    /// The path an error is about, and the error itself.
+    fn unwrap(e: &ignore::Error) -> (Option<&Path>, &ignore::Error) {
+        match e {
+            ignore::Error::WithPath { path, err } => (Some(path), unwrap(err).1),
+            ignore::Error::WithDepth { err, .. } | ignore::Error::WithLineNumber { err, .. } => {
+                unwrap(err)
+            }
+            other => (None, other),
+        }
+    }
+    let (path, inner) = unwrap(e);
+    let message_and_name = match inner {
+        ignore::Error::Loop { ancestor, child } => {
+            let name = child.to_string_lossy().into_owned();
+            let message = format!(
+                "{name} is a symbolic link loop back to {}; skipped",
+                ancestor.display()
+            );
+            (message, name)
+        }
+        ignore::Error::Io(io) => {
+            let name = path
+                .unwrap_or(Path::new("?"))
+                .to_string_lossy()
+                .into_owned();
+            (cannot_read(&name, io), name)
+        }
+        other => {
+            let name = path
+                .unwrap_or(Path::new("?"))
+                .to_string_lossy()
+                .into_owned();
+            (format!("cannot read {name}: {other}"), name)
+        }
     };
+    let (message, name) = message_and_name;
     Input::Failed(linter.failure(&name, RuleId::IoError, message))
-}
-
-/// The last component of a path, as bytes (cheaper than `Path::file_name`,
-/// which parses the whole path).
-fn file_name(path: &Path) -> &[u8] {
-    let bytes = path.as_os_str().as_encoded_bytes();
-    bytes.rsplit(|&b| b == b'/').next().unwrap_or(bytes)
-}
-
-/// Whether a directory walk picks this file up.
-fn is_lintable(path: &Path) -> bool {
-    file_name(path).ends_with(b".json") || is_ndjson(path)
-}
-
-fn is_hidden(entry: &walkdir::DirEntry) -> bool {
-    entry.depth() > 0 && file_name(entry.path()).starts_with(b".")
 }

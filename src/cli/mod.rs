@@ -1,8 +1,10 @@
 //! Argument parsing and the subcommands.
 
 mod check;
+mod config;
 mod explain;
 mod fix;
+mod init;
 
 use std::io::{self, Write};
 use std::path::PathBuf;
@@ -28,12 +30,30 @@ enum Command {
     /// path that does not exist is an error (exit 2).
     Check(CheckArgs),
     /// List every rule: code, name, default severity and what it checks.
-    Rules,
+    Rules(RulesArgs),
+    /// Write a commented starter coc-lint.toml in a folder (default: the
+    /// current one); an existing file is never replaced.
+    Init {
+        /// The folder to write it in.
+        #[arg(value_name = "DIR", default_value = ".")]
+        dir: PathBuf,
+    },
     /// Print the documentation of one rule.
     Explain {
         /// A rule code (`COC202`) or name (`timeout-out-of-range`).
         rule: String,
     },
+}
+
+#[derive(Debug, clap::Args)]
+pub(crate) struct RulesArgs {
+    /// List the ignores of the configuration that applies in the current
+    /// folder instead: each rule they drop, where, and why.
+    #[arg(long)]
+    ignored: bool,
+
+    #[command(flatten)]
+    config: config::ConfigArgs,
 }
 
 /// Output format of `check`.
@@ -106,6 +126,9 @@ pub(crate) struct CheckArgs {
     color: Color,
 
     #[command(flatten)]
+    config: config::ConfigArgs,
+
+    #[command(flatten)]
     fix: fix::FixArgs,
 }
 
@@ -145,7 +168,9 @@ pub(crate) fn run() -> ExitCode {
     let mut out = io::BufWriter::new(stdout.lock());
     let result = match cli.command {
         Command::Check(args) => check::run(&args, &mut out),
-        Command::Rules => explain::list(&mut out).map(|()| 0),
+        Command::Rules(args) if args.ignored => explain::ignored(&args.config, &mut out),
+        Command::Rules(args) => explain::list(&args.config, &mut out),
+        Command::Init { dir } => init::init(&dir, &mut out),
         Command::Explain { rule } => explain::explain(&rule, &mut out),
     };
     let result = result.and_then(|code| out.flush().map(|()| code));

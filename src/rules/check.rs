@@ -51,7 +51,8 @@ pub enum Check {
     Charset {
         /// A regex matching one allowed character, e.g. `[A-Za-z0-9_]`.
         class: String,
-        /// The allowed characters in words.
+        /// The allowed characters in words (default: the class itself).
+        #[serde(default)]
         describe: String,
         /// The class, compiled on first use.
         #[serde(skip)]
@@ -61,7 +62,8 @@ pub enum Check {
     Forbid {
         /// The forbidden regex.
         pattern: String,
-        /// What it forbids, in words.
+        /// What it forbids, in words (default: the pattern itself).
+        #[serde(default)]
         describe: String,
         /// `pattern`, compiled on first use.
         #[serde(skip)]
@@ -76,6 +78,42 @@ pub enum Check {
     Equals {
         /// The one allowed value.
         value: String,
+    },
+    /// A string that is none of `values`.
+    NoneOf {
+        /// The refused values.
+        values: Vec<String>,
+    },
+    /// A string in which the regex `pattern` matches (anchor it with `^`
+    /// and `$` to match the whole string).
+    Pattern {
+        /// The regex.
+        pattern: String,
+        /// What a matching string is, in words (default: the pattern).
+        #[serde(default)]
+        describe: String,
+        /// `pattern`, compiled on first use.
+        #[serde(skip)]
+        compiled: OnceLock<Option<Regex>>,
+    },
+    /// An object that has every one of `keys`: a key, or a JSON pointer
+    /// from the object (`/properties/script_version_uuid`) for a nested one.
+    Required {
+        /// The keys it must have.
+        keys: Vec<String>,
+    },
+    /// An object that has none of `keys` (keys or JSON pointers, as for
+    /// `required`).
+    Forbidden {
+        /// The keys it must not have.
+        keys: Vec<String>,
+    },
+    /// An array whose items are all different, or whose items' `field` (a
+    /// key, or a JSON pointer from the item) all differ.
+    Unique {
+        /// The field of each item compared; the whole item when absent.
+        #[serde(default)]
+        field: Option<String>,
     },
 }
 
@@ -207,6 +245,22 @@ fn bounds(min: Option<u64>, max: Option<u64>, one: &str, many: &str) -> String {
     }
 }
 
+/// `` `a`, `b` ``.
+/// A key that is a JSON pointer (`/properties/script_version_uuid`) is
+/// shown as a path (`properties.script_version_uuid`).
+fn quoted(keys: &[String]) -> String {
+    keys.iter()
+        .map(|k| match k.strip_prefix('/') {
+            Some(path) => format!(
+                "`{}`",
+                path.replace('/', ".").replace("~1", "/").replace("~0", "~")
+            ),
+            None => format!("`{k}`"),
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
 /// `` `x` `` for printable characters, `U+0001` for the others.
 fn show_char(c: char) -> String {
     if c.is_control() || c.is_whitespace() && c != ' ' {
@@ -286,8 +340,30 @@ impl Check {
             Check::Items { min, max } => bounds(*min, *max, "item", "items"),
             Check::OneOf { values } if values.len() == 1 => format!("`{}`", values[0]),
             Check::OneOf { values } => format!("one of {}", values.join(", ")),
+            Check::Charset {
+                describe, class, ..
+            } if describe.is_empty() => {
+                format!("made only of the characters `{class}`")
+            }
             Check::Charset { describe, .. } => format!("made only of {describe}"),
+            Check::Forbid {
+                describe, pattern, ..
+            } if describe.is_empty() => format!("free of matches of `{pattern}`"),
             Check::Forbid { describe, .. } => format!("free of {describe}"),
+            Check::Pattern {
+                describe, pattern, ..
+            } if describe.is_empty() => format!("matching the pattern `{pattern}`"),
+            Check::Pattern { describe, .. } => describe.clone(),
+            Check::NoneOf { values } if values.len() == 1 => {
+                format!("anything but `{}`", values[0])
+            }
+            Check::NoneOf { values } => format!("none of {}", values.join(", ")),
+            Check::Required { keys } => format!("an object with {}", quoted(keys)),
+            Check::Forbidden { keys } => format!("an object without {}", quoted(keys)),
+            Check::Unique { field: Some(field) } => {
+                format!("a list whose items each have a different `{field}`")
+            }
+            Check::Unique { field: None } => "a list of different items".into(),
             Check::Decimals { max } => format!(
                 "written with at most {}",
                 plural(*max as u64, "decimal place", "decimal places")
@@ -311,6 +387,13 @@ impl Check {
                 pattern, compiled, ..
             } => compiled
                 .get_or_init(|| Pattern::new(pattern))
+                .as_ref()
+                .map(|_| ())
+                .ok_or_else(|| format!("invalid pattern `{pattern}`")),
+            Check::Pattern {
+                pattern, compiled, ..
+            } => compiled
+                .get_or_init(|| Regex::new(pattern).ok())
                 .as_ref()
                 .map(|_| ())
                 .ok_or_else(|| format!("invalid pattern `{pattern}`")),
@@ -449,12 +532,7 @@ impl Check {
                 };
                 format!("`{field}` is {shown}, but it must be {}", self.describe())
             }
-            (
-                Check::Charset {
-                    describe, compiled, ..
-                },
-                Subject::Str(s),
-            ) => {
+            (Check::Charset { compiled, .. }, Subject::Str(s)) => {
                 self.compile().ok()?;
                 let charset = compiled.get()?.as_ref()?;
                 let (i, c) = charset.first_outside(s)?;
@@ -467,22 +545,44 @@ impl Check {
                 } else {
                     show_char(c)
                 };
+                let allowed = self.describe();
+                let allowed = allowed.strip_prefix("made only of ").unwrap_or(&allowed);
                 format!(
-                    "`{field}` has {what} at character {}, but it may only contain {describe}",
+                    "`{field}` has {what} at character {}, but it may only contain {allowed}",
                     i + 1
                 )
             }
-            (
-                Check::Forbid {
-                    describe, compiled, ..
-                },
-                Subject::Str(s),
-            ) => {
+            (Check::Forbid { compiled, .. }, Subject::Str(s)) => {
                 self.compile().ok()?;
                 let pattern = compiled.get()?.as_ref()?;
                 let start = pattern.find(s)?;
                 let at = s[..start].chars().count() + 1;
-                format!("`{field}` contains {describe} at character {at}, which is not allowed")
+                let what = self.describe();
+                let what = what.strip_prefix("free of ").unwrap_or(&what);
+                format!("`{field}` contains {what} at character {at}, which is not allowed")
+            }
+            (Check::NoneOf { values }, Subject::Str(s)) => {
+                if !values.iter().any(|v| v == s) {
+                    return None;
+                }
+                let shown = if sensitive {
+                    "a value that is not allowed".to_string()
+                } else {
+                    format!("{s:?}")
+                };
+                format!("`{field}` is {shown}, but it must be {}", self.describe())
+            }
+            (Check::Pattern { compiled, .. }, Subject::Str(s)) => {
+                self.compile().ok()?;
+                if compiled.get()?.as_ref()?.is_match(s) {
+                    return None;
+                }
+                let shown = if sensitive {
+                    "a value that does not match".to_string()
+                } else {
+                    format!("{s:?}")
+                };
+                format!("`{field}` is {shown}, but it must be {}", self.describe())
             }
             (Check::Decimals { max }, Subject::Number { raw, value }) => {
                 // A value that underflows to zero or overflows (`5e-999999`)
