@@ -583,3 +583,21 @@ fn every_rule_with_a_fix_documents_it() {
         );
     }
 }
+
+#[test]
+fn comments_in_jsonc_are_never_removed() {
+    let text = "{\n  // the timeout\n  \"timeout\": \"300\",\n  \"success_rate\": 100, // percent\n  \"execute_user\": \"root\",\n  \"resourceful\": true, // old\n  \"script_params\": [],\n}\n";
+    let (fixed, out, _dir) = fix_copy(text, &["--allow-comments", "--fix"]);
+    // The string is unquoted; the member whose removal would take a comment
+    // with it stays (comments are masked like secrets, and no fix edits one).
+    assert_eq!(fixed, text.replace("\"300\"", "300"));
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(stdout.contains("Fixed 1 problem, 1 remaining."), "{stdout}");
+    // Without a comment in the way, the member goes, trailing comma and all.
+    let text = "{\"timeout\": 300, \"success_rate\": 100, \"execute_user\": \"root\", \"resourceful\": true,}";
+    let (fixed, _, _dir) = fix_copy(text, &["--allow-comments", "--fix"]);
+    assert_eq!(
+        fixed,
+        "{\"timeout\": 300, \"success_rate\": 100, \"execute_user\": \"root\",}"
+    );
+}
