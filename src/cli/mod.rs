@@ -5,6 +5,7 @@ mod config;
 mod explain;
 #[cfg(feature = "fetch")]
 mod fetch;
+mod fix;
 mod init;
 mod lint_args;
 
@@ -116,6 +117,9 @@ pub(crate) struct CheckArgs {
 
     #[command(flatten)]
     config: config::ConfigArgs,
+
+    #[command(flatten)]
+    fix: fix::FixArgs,
 }
 
 fn parse_kind(s: &str) -> Result<DocumentKind, String> {

@@ -23,9 +23,20 @@ impl HumanReporter {
     /// columns (at least [`snippet::MIN_WIDTH`]).
     pub fn new(color: bool, width: usize) -> Self {
         HumanReporter {
-            style: Style { color, width },
+            style: Style {
+                color,
+                width,
+                unsafe_fixes: false,
+            },
             buffer: String::new(),
         }
+    }
+
+    /// Mark diagnostics with an unsafe fix fixable (`[*]`) too, as
+    /// `--unsafe-fixes` does; by default only safe fixes are marked.
+    pub fn unsafe_fixes(mut self, on: bool) -> Self {
+        self.style.unsafe_fixes = on;
+        self
     }
 }
 
@@ -94,13 +105,14 @@ fn plural(n: usize, word: &str) -> String {
 /// tools that read it), and the help below, wrapped.
 fn concise(path: &str, d: &Diagnostic, style: Style) -> String {
     let mut s = format!(
-        "{}:{}:{}: {}[{} {}] {}\n",
+        "{}:{}:{}: {}[{} {}]{} {}\n",
         crate::escape::escape(path),
         d.start.line,
         d.start.column,
         d.severity,
         d.code,
         d.name,
+        if style.fixable(d) { " [*]" } else { "" },
         d.message
     );
     if let Some(help) = &d.help {

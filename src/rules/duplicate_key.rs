@@ -2,13 +2,14 @@
 //! document. The second occurrence is the error; a label shows the first.
 
 use super::{Cx, RuleId, Token};
+use crate::fix::{Edit, Fix};
 use crate::load::ast::{Member, Node, Value};
 
 /// Check every object of the tree under `node`.
 pub(crate) fn check_tree<'a>(node: &'a Node<'a>, cx: &mut Cx<'a>) {
     match &node.value {
         Value::Object(members) => {
-            check_object(members, cx);
+            check_object(node, members, cx);
             for m in members {
                 descend(&m.value, Token::Key(&m.key), cx);
             }
@@ -32,18 +33,30 @@ fn descend<'a>(node: &'a Node<'a>, token: Token<'a>, cx: &mut Cx<'a>) {
     cx.path.pop();
 }
 
-fn check_object(members: &[Member<'_>], cx: &mut Cx<'_>) {
-    let report = |first: &Member<'_>, dup: &Member<'_>, cx: &mut Cx<'_>| {
+fn check_object(object: &Node<'_>, members: &[Member<'_>], cx: &mut Cx<'_>) {
+    let keys: Vec<Option<&str>> = members.iter().map(|m| Some(m.key.as_ref())).collect();
+    // The latest occurrence of each repeated key so far (repeats come in
+    // order), so that finding the one before a repeat stays linear.
+    let mut latest: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    for (first, repeat) in super::util::repeats(&keys) {
+        let (first_member, dup) = (&members[first], &members[repeat]);
         let message = format!(
             "the key `{}` appears more than once in this object",
             dup.key
         );
         let pointer = cx.pointer_to(&[&dup.key]);
-        cx.report(RuleId::DuplicateKey, dup.key_span, pointer, message)
-            .label(first.key_span, "first defined here");
-    };
-    let keys: Vec<Option<&str>> = members.iter().map(|m| Some(m.key.as_ref())).collect();
-    for (first, repeat) in super::util::repeats(&keys) {
-        report(&members[first], &members[repeat], cx);
+        let d = cx
+            .report(RuleId::DuplicateKey, dup.key_span, pointer, message)
+            .label(first_member.key_span, "first defined here");
+        // Keep the last occurrence, as serde_json and the server do: each
+        // repeat removes the occurrence just before it, so that with three
+        // the first two go in one pass.
+        let previous = latest.insert(dup.key.as_ref(), repeat).unwrap_or(first);
+        if let Some(span) = crate::fix::member_removal(object, previous) {
+            d.fix(Fix::unsafe_edit(
+                format!("remove the first `{}`, keeping the last", dup.key),
+                vec![Edit::delete(span)],
+            ));
+        }
     }
 }

@@ -5,6 +5,7 @@
 
 use super::check::Subject;
 use super::{Cx, RuleId};
+use crate::fix::{Edit, Fix};
 use crate::load::ast::{Node, Value};
 use crate::schema::{Field, FieldType, Schema};
 
@@ -119,7 +120,14 @@ pub(crate) fn check<'n>(
                 "`{name}` is {shown}, but it must be {}; the server coerces it",
                 ty.describe(schema)
             );
-            cx.report(RuleId::NumberAsString, node.span, cx.pointer(), message);
+            let d = cx.report(RuleId::NumberAsString, node.span, cx.pointer(), message);
+            if !secret {
+                // The number the server reads: the string's text, unquoted.
+                d.fix(Fix::safe(
+                    format!("write {s} without quotes"),
+                    vec![Edit::replace(node.span, s.as_ref())],
+                ));
+            }
             number(node, s, name, ty, cx)
         }
         _ => wrong(cx),
@@ -177,7 +185,18 @@ fn number<'n>(
         return Typed::Done;
     }
     let message = format!("`{name}` is {shown}, an integer written as a decimal number");
-    cx.report(RuleId::FloatForInteger, node.span, cx.pointer(), message);
+    let secret = cx.is_secret(node.span);
+    let d = cx.report(RuleId::FloatForInteger, node.span, cx.pointer(), message);
+    // A number written as a number (a numeric string is unquoted by the
+    // `number-as-string` fix first, and this one applies on the next pass).
+    if let (Value::Number(_), false) = (&node.value, secret) {
+        if let Some(int) = crate::fix::integer_text(raw) {
+            d.fix(Fix::safe(
+                format!("write {int}"),
+                vec![Edit::replace(node.span, int)],
+            ));
+        }
+    }
     Typed::Scalar(Subject::Number { value, raw })
 }
 
