@@ -230,4 +230,24 @@ mod tests {
         assert_eq!(clean.len(), 1);
         assert!(clean[0].children().all(|n| !n.is_element()));
     }
+
+    #[test]
+    fn characters_xml_forbids_never_reach_it() {
+        let name = "a\u{1}\u{ffff}\u{fffe}<&>\".json";
+        let report = Linter::new().lint_source(name, "{\"\u{ffff}\": 1}");
+        let mut out = Vec::new();
+        let mut reporter = JunitReporter::new();
+        reporter.file(&mut out, &report, None).unwrap();
+        reporter.finish(&mut out, &Summary::default()).unwrap();
+        let text = String::from_utf8(out).unwrap();
+        let doc = roxmltree::Document::parse(&text).unwrap();
+        let suite = doc
+            .descendants()
+            .find(|n| n.has_tag_name("testsuite"))
+            .unwrap();
+        assert_eq!(
+            suite.attribute("name"),
+            Some("a\\u{1}\\u{ffff}\\u{fffe}<&>\".json")
+        );
+    }
 }
