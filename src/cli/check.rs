@@ -12,7 +12,7 @@
 //! thread, and a run on one file starts no thread at all.
 
 use std::collections::HashSet;
-use std::io::{self, IsTerminal, Read, Write};
+use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc::sync_channel;
@@ -21,14 +21,12 @@ use std::sync::{Arc, Mutex};
 use coc_lint::io::{cannot_read, is_ndjson};
 use coc_lint::ndjson::Line;
 use coc_lint::policy::{ConfigError, Policy, Resolver, UnknownFiles};
-use coc_lint::report::human::HumanReporter;
-use coc_lint::report::json::JsonReporter;
 use coc_lint::report::{Reporter, Summary};
 use coc_lint::{Diagnostic, FileReport, LintOptions, Linter, RuleId};
 use rayon::prelude::*;
 
 use super::fix;
-use super::{CheckArgs, Color, Format, LintArgs, EXIT_ERRORS, EXIT_TROUBLE};
+use super::{CheckArgs, Format, LintArgs, EXIT_ERRORS, EXIT_TROUBLE};
 
 /// How many inputs (files or NDJSON lines) are linted together: enough to
 /// keep every thread busy, few enough that memory stays small.
@@ -229,8 +227,9 @@ pub(crate) fn run(args: &CheckArgs, out: &mut dyn Write) -> io::Result<u8> {
         );
     }
     let fix_lines = tally.lines(&args.fix);
-    if diff_only || fixes_stdin || args.lint.format == Format::Json {
-        // Standard output holds a diff, a document or one JSON object.
+    if diff_only || fixes_stdin || !matches!(args.lint.format, Format::Human | Format::Concise) {
+        // Standard output holds a diff, a document, or a report for tools
+        // (JSON, SARIF, JUnit, ...), which a line of prose would break.
         if !diff_only {
             let to: &mut dyn Write = if fixes_stdin {
                 &mut io::stderr()
@@ -307,35 +306,7 @@ pub(crate) fn options(args: &LintArgs, ndjson: bool) -> LintOptions {
 /// The reporter the command line asks for (`check` and `fetch`).
 /// `unsafe_fixes`: whether unsafe fixes count as fixable (`--unsafe-fixes`).
 pub(crate) fn reporter(args: &LintArgs, unsafe_fixes: bool) -> Box<dyn Reporter> {
-    match args.format {
-        Format::Json => Box::new(JsonReporter::new()),
-        Format::Human => {
-            let color = match args.color {
-                Color::Always => true,
-                Color::Never => false,
-                Color::Auto => {
-                    io::stdout().is_terminal()
-                        && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
-                }
-            };
-            Box::new(HumanReporter::new(color, terminal_width()).unsafe_fixes(unsafe_fixes))
-        }
-    }
-}
-
-/// The width to fit the human report in: the terminal's (standard output),
-/// else `COLUMNS`, else 100.
-fn terminal_width() -> usize {
-    if let Some((terminal_size::Width(w), _)) = terminal_size::terminal_size() {
-        if w > 0 {
-            return usize::from(w);
-        }
-    }
-    std::env::var("COLUMNS")
-        .ok()
-        .and_then(|c| c.trim().parse::<usize>().ok())
-        .filter(|&c| c > 0)
-        .unwrap_or(100)
+    super::format::reporter_for(args.format, args.color, unsafe_fixes)
 }
 
 /// The number of threads: `-j`, or one per core. Asking the system for the

@@ -73,19 +73,7 @@ impl Reporter for HumanReporter {
     }
 
     fn finish(&mut self, out: &mut dyn Write, summary: &Summary) -> io::Result<()> {
-        let files = plural(summary.files, "file");
-        let line = if summary.errors + summary.warnings + summary.infos == 0 {
-            format!("No problems found in {files}.")
-        } else {
-            let mut parts = vec![
-                plural(summary.errors, "error"),
-                plural(summary.warnings, "warning"),
-            ];
-            if summary.infos > 0 {
-                parts.push(plural(summary.infos, "info"));
-            }
-            format!("Found {} in {files}.", parts.join(", "))
-        };
+        let line = summary.sentence();
         let mut wrapped = String::new();
         let plain = Style {
             color: false,
@@ -95,10 +83,6 @@ impl Reporter for HumanReporter {
         out.write_all(wrapped.as_bytes())?;
         out.flush()
     }
-}
-
-fn plural(n: usize, word: &str) -> String {
-    format!("{n} {word}{}", if n == 1 { "" } else { "s" })
 }
 
 /// `path:line:column: severity[CODE name] message` (one line, whole, for

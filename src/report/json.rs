@@ -8,6 +8,7 @@ use std::io::{self, Write};
 use serde::Serialize;
 
 use super::{Reporter, Summary};
+use crate::diagnostic::Diagnostic;
 use crate::lint::FileReport;
 
 /// One diagnostic as `--format json` prints it. These field names are a
@@ -80,6 +81,55 @@ pub struct JsonEdit<'a> {
     pub length: usize,
 }
 
+impl<'a> JsonDiagnostic<'a> {
+    /// The JSON form of `d`, found in the file (or NDJSON stream) `path`.
+    pub fn new(path: &'a str, d: &'a Diagnostic) -> Self {
+        JsonDiagnostic {
+            path,
+            code: &d.code,
+            name: &d.name,
+            severity: d.severity.as_str(),
+            message: &d.message,
+            help: d.help.as_deref(),
+            pointer: &d.pointer,
+            line: d.start.line,
+            column: d.start.column,
+            end_line: d.end.line,
+            end_column: d.end.column,
+            offset: d.span.offset,
+            length: d.span.length,
+            labels: d
+                .labels
+                .iter()
+                .map(|l| JsonLabel {
+                    message: &l.message,
+                    line: l.start.line,
+                    column: l.start.column,
+                    offset: l.span.offset,
+                    length: l.span.length,
+                })
+                .collect(),
+            fix: d.fix.as_ref().map(|f| JsonFix {
+                applicability: f.applicability.as_str(),
+                message: &f.message,
+                edits: f
+                    .edits
+                    .iter()
+                    .map(|e| JsonEdit {
+                        content: &e.content,
+                        line: e.start.line,
+                        column: e.start.column,
+                        end_line: e.end.line,
+                        end_column: e.end.column,
+                        offset: e.span.offset,
+                        length: e.span.length,
+                    })
+                    .collect(),
+            }),
+        }
+    }
+}
+
 /// A secondary location of a diagnostic.
 #[derive(Debug, Serialize)]
 pub struct JsonLabel<'a> {
@@ -125,50 +175,7 @@ impl Reporter for JsonReporter {
                 out.write_all(b",")?;
             }
             self.any = true;
-            let item = JsonDiagnostic {
-                path: &report.path,
-                code: &d.code,
-                name: &d.name,
-                severity: d.severity.as_str(),
-                message: &d.message,
-                help: d.help.as_deref(),
-                pointer: &d.pointer,
-                line: d.start.line,
-                column: d.start.column,
-                end_line: d.end.line,
-                end_column: d.end.column,
-                offset: d.span.offset,
-                length: d.span.length,
-                labels: d
-                    .labels
-                    .iter()
-                    .map(|l| JsonLabel {
-                        message: &l.message,
-                        line: l.start.line,
-                        column: l.start.column,
-                        offset: l.span.offset,
-                        length: l.span.length,
-                    })
-                    .collect(),
-                fix: d.fix.as_ref().map(|f| JsonFix {
-                    applicability: f.applicability.as_str(),
-                    message: &f.message,
-                    edits: f
-                        .edits
-                        .iter()
-                        .map(|e| JsonEdit {
-                            content: &e.content,
-                            line: e.start.line,
-                            column: e.start.column,
-                            end_line: e.end.line,
-                            end_column: e.end.column,
-                            offset: e.span.offset,
-                            length: e.span.length,
-                        })
-                        .collect(),
-                }),
-            };
-            super::write_json(out, &item)?;
+            super::write_json(out, &JsonDiagnostic::new(&report.path, d))?;
         }
         Ok(())
     }
