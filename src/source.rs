@@ -57,9 +57,17 @@ pub struct LineIndex<'a> {
     /// later offset on the same line counts on from there, so locating the
     /// many diagnostics of one long minified line stays linear.
     last: std::cell::Cell<(usize, usize, usize)>,
+    /// For long lines: how many characters start before each multiple of
+    /// [`CHUNK`] bytes, built on first need, so that a position far into a
+    /// line (a label pointing back to a key's first occurrence, on a
+    /// minified line of a megabyte) costs at most a chunk's count.
+    chunks: std::cell::OnceCell<Vec<usize>>,
 }
 
 const BOM: &str = "\u{feff}";
+
+/// The byte distance between two character-count checkpoints.
+const CHUNK: usize = 4096;
 
 impl<'a> LineIndex<'a> {
     /// Index the line starts of `text`.
@@ -70,7 +78,29 @@ impl<'a> LineIndex<'a> {
             text,
             line_starts,
             last: std::cell::Cell::new((usize::MAX, 0, 0)),
+            chunks: std::cell::OnceCell::new(),
         }
+    }
+
+    /// How many characters start in `text[..offset]`.
+    fn chars_before(&self, offset: usize) -> usize {
+        let bytes = self.text.as_bytes();
+        let chunks = self.chunks.get_or_init(|| {
+            let mut counts = Vec::with_capacity(bytes.len() / CHUNK + 1);
+            let mut total = 0;
+            counts.push(0);
+            for chunk in bytes.chunks(CHUNK) {
+                total += chunk.iter().filter(|&&b| (b as i8) >= -0x40).count();
+                counts.push(total);
+            }
+            counts
+        });
+        let k = offset / CHUNK;
+        chunks.get(k).copied().unwrap_or(0)
+            + bytes[k * CHUNK..offset]
+                .iter()
+                .filter(|&&b| (b as i8) >= -0x40)
+                .count()
     }
 
     /// The text this index was built over.
@@ -125,6 +155,9 @@ impl<'a> LineIndex<'a> {
         // Count characters: every byte that is not a UTF-8 continuation byte
         // starts one.
         let starts = |from: usize, to: usize| {
+            if to - from > 2 * CHUNK {
+                return self.chars_before(to) - self.chars_before(from);
+            }
             self.text.as_bytes()[from..to]
                 .iter()
                 .filter(|&&b| (b as i8) >= -0x40)
@@ -177,6 +210,37 @@ mod tests {
         assert_eq!(index.position(9), Position { line: 2, column: 4 });
         assert_eq!(index.position(6), Position { line: 2, column: 2 });
         assert_eq!(index.position(11), Position { line: 3, column: 1 });
+    }
+
+    #[test]
+    fn far_positions_on_a_long_line_use_checkpoints_and_agree_with_a_count() {
+        let line: String = (0..5000)
+            .map(|i| if i % 7 == 0 { "张" } else { "ab" })
+            .collect();
+        let text = format!("x\n{line}\ny");
+        let index = LineIndex::new(&text);
+        let count = |o: usize| {
+            let start = text[..o].rfind('\n').map_or(0, |i| i + 1);
+            text[start..o].chars().count() + 1
+        };
+        // Far back and forth, and across checkpoints and characters.
+        for o in [
+            text.len() - 3,
+            2,
+            9000,
+            4096,
+            8193,
+            3,
+            12000,
+            4097,
+            text.len(),
+        ] {
+            let o = (0..=o)
+                .rev()
+                .find(|&o| text.is_char_boundary(o))
+                .unwrap_or(0);
+            assert_eq!(index.position(o).column, count(o), "offset {o}");
+        }
     }
 
     #[test]
