@@ -30,6 +30,7 @@
 
 pub mod diagnostic;
 pub mod escape;
+pub mod i18n;
 pub mod io;
 pub mod kind;
 pub mod lint;

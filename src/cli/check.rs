@@ -66,6 +66,7 @@ pub(crate) fn run(args: &CheckArgs, out: &mut dyn Write) -> io::Result<u8> {
         max_depth: usize::from(args.max_depth),
         max_file_size: args.max_file_size,
         ndjson: args.ndjson,
+        lang: super::lang::env(),
     };
     let mut reporter: Box<dyn Reporter> = match args.format {
         Format::Json => Box::new(JsonReporter::new()),
@@ -78,7 +79,7 @@ pub(crate) fn run(args: &CheckArgs, out: &mut dyn Write) -> io::Result<u8> {
                         && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
                 }
             };
-            Box::new(HumanReporter::new(color, terminal_width()))
+            Box::new(HumanReporter::new(color, terminal_width()).with_lang(super::lang::here()))
         }
     };
     // Nothing is linted against a half-understood policy: the options and

@@ -2,11 +2,12 @@
 
 use std::io::{self, Write};
 
+use coc_lint::i18n::{format as tr, Lang};
 use coc_lint::policy::Resolver;
 use coc_lint::RuleSet;
 
 /// Print one line per rule.
-pub(crate) fn list(out: &mut dyn Write) -> io::Result<()> {
+pub(crate) fn list(lang: Lang, out: &mut dyn Write) -> io::Result<()> {
     let set = RuleSet::builtin();
     let rules = set.rules();
     let width = rules.iter().map(|r| r.name().len()).max().unwrap_or(0);
@@ -17,14 +18,14 @@ pub(crate) fn list(out: &mut dyn Write) -> io::Result<()> {
             rule.code(),
             rule.name(),
             rule.severity().as_str(),
-            rule.one_line()
+            rule.one_line_in(lang)
         )?;
     }
     Ok(())
 }
 
 /// Print a rule's documentation; exit 2 when there is no such rule.
-pub(crate) fn explain(key: &str, out: &mut dyn Write) -> io::Result<u8> {
+pub(crate) fn explain(key: &str, lang: Lang, out: &mut dyn Write) -> io::Result<u8> {
     let set = RuleSet::builtin();
     let Some(rule) = set.get(key) else {
         let _ = writeln!(
@@ -34,12 +35,26 @@ pub(crate) fn explain(key: &str, out: &mut dyn Write) -> io::Result<u8> {
         return Ok(super::EXIT_TROUBLE);
     };
     writeln!(out, "# {} {}\n", rule.code(), rule.name())?;
-    writeln!(out, "Default severity: {}\n", rule.severity())?;
-    writeln!(out, "{}.\n", rule.one_line())?;
-    if let Some(help) = rule.help() {
-        writeln!(out, "Fix: {help}.\n")?;
+    let severity = rule.severity().as_str();
+    writeln!(
+        out,
+        "{}\n",
+        tr(lang, "explain-severity", &[("severity", severity.into())])
+    )?;
+    let summary = rule.one_line_in(lang);
+    writeln!(
+        out,
+        "{}\n",
+        tr(lang, "explain-summary", &[("summary", summary.into())])
+    )?;
+    if let Some(help) = rule.help_in(lang) {
+        writeln!(
+            out,
+            "{}\n",
+            tr(lang, "explain-fix", &[("help", help.as_ref().into())])
+        )?;
     }
-    out.write_all(rule.doc().trim_end().as_bytes())?;
+    out.write_all(rule.doc_in(lang).trim_end().as_bytes())?;
     writeln!(out)?;
     Ok(0)
 }

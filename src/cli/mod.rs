@@ -4,6 +4,7 @@ mod check;
 mod config;
 mod explain;
 mod init;
+mod lang;
 
 use std::io::{self, Write};
 use std::path::PathBuf;
@@ -19,6 +20,9 @@ use coc_lint::DocumentKind;
 struct Cli {
     #[command(subcommand)]
     command: Command,
+
+    #[command(flatten)]
+    lang: lang::LangArgs,
 }
 
 #[derive(Debug, Subcommand)]
@@ -152,7 +156,13 @@ pub(crate) const EXIT_ERRORS: u8 = 1;
 pub(crate) const EXIT_TROUBLE: u8 = 2;
 
 pub(crate) fn run() -> ExitCode {
-    let cli = match Cli::try_parse() {
+    use clap::{CommandFactory, FromArgMatches};
+    let argv: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let command = lang::localize(Cli::command(), lang::prescan(&argv));
+    let parsed = command
+        .try_get_matches_from(&argv)
+        .and_then(|m| Cli::from_arg_matches(&m));
+    let cli = match parsed {
         Ok(cli) => cli,
         Err(e) => {
             let code = if e.use_stderr() { EXIT_TROUBLE } else { 0 };
@@ -160,14 +170,15 @@ pub(crate) fn run() -> ExitCode {
             return ExitCode::from(code);
         }
     };
+    lang::set_flag(cli.lang.lang);
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
     let result = match cli.command {
         Command::Check(args) => check::run(&args, &mut out),
         Command::Rules(args) if args.ignored => explain::ignored(&args.config, &mut out),
-        Command::Rules(_) => explain::list(&mut out).map(|()| 0),
+        Command::Rules(_) => explain::list(lang::here(), &mut out).map(|()| 0),
         Command::Init { dir } => init::init(&dir, &mut out),
-        Command::Explain { rule } => explain::explain(&rule, &mut out),
+        Command::Explain { rule } => explain::explain(&rule, lang::here(), &mut out),
     };
     let result = result.and_then(|code| out.flush().map(|()| code));
     match result {

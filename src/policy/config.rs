@@ -33,6 +33,7 @@ pub const KEYS: &[(&str, &str)] = &[
     ("respect-gitignore", "whether a directory walk skips what `.gitignore` files exclude (default true)"),
     ("unknown-files", "what a directory walk does with JSON that is no COC document: `skip` (default) or `report`"),
     ("allow-comments", "accept `//` and `/* */` comments and trailing commas (default false)"),
+    ("lang", "the language of messages, help and rule manuals: `en-us` (default) or `zh-cn`; `--lang` wins over it, and it over `COC_LINT_LANG`"),
 ];
 
 /// A configuration file that cannot be understood: where and why.
@@ -107,6 +108,7 @@ pub(crate) struct RawConfig {
     pub respect_gitignore: Option<bool>,
     pub unknown_files: Option<Spanned<String>>,
     pub allow_comments: Option<bool>,
+    pub lang: Option<Spanned<String>>,
 }
 
 /// One configuration file, read and parsed: a layer of a policy.

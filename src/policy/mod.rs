@@ -160,6 +160,7 @@ impl Policy {
         let mut respect_gitignore = true;
         let mut unknown_files = UnknownFiles::Skip;
         let mut allow_comments = false;
+        let mut lang = options.lang;
 
         for layer in layers {
             let c = &layer.config;
@@ -264,6 +265,12 @@ impl Policy {
             if let Some(v) = c.allow_comments {
                 allow_comments = v;
             }
+            if let Some(v) = &c.lang {
+                lang = v
+                    .get_ref()
+                    .parse()
+                    .map_err(|e: String| ConfigError::at(layer, v.span(), e))?;
+            }
         }
 
         let mut builder = RuleSet::builder();
@@ -282,7 +289,10 @@ impl Policy {
         if let Some(i) = builtin.index_of(crate::rules::RuleId::InvalidConfig.code()) {
             builder.set_enabled(i, true);
         }
-        let options = options.clone();
+        let options = LintOptions {
+            lang,
+            ..options.clone()
+        };
         let suppressions = Arc::new(Suppressions {
             ignores,
             cwd: cwd.to_path_buf(),
@@ -351,6 +361,8 @@ pub struct Overrides {
     pub allow_comments: bool,
     /// `--no-respect-gitignore`.
     pub no_respect_gitignore: bool,
+    /// `--lang`.
+    pub lang: Option<crate::i18n::Lang>,
 }
 
 impl Overrides {
@@ -383,6 +395,9 @@ impl Overrides {
         }
         if self.no_respect_gitignore {
             text.push_str("respect-gitignore = false\n");
+        }
+        if let Some(lang) = self.lang {
+            text.push_str(&format!("lang = {}\n", quote(lang.as_str())));
         }
         if !self.severity.is_empty() {
             text.push_str("[severity]\n");

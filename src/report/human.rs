@@ -8,12 +8,15 @@ use std::io::{self, Write};
 use super::snippet::{self, Source, Style};
 use super::{Reporter, Summary};
 use crate::diagnostic::Diagnostic;
+use crate::i18n::{tr, Lang};
 use crate::lint::FileReport;
 
 /// Renders diagnostics for people.
 #[derive(Debug)]
 pub struct HumanReporter {
     style: Style,
+    /// The language of the summary line.
+    lang: Lang,
     /// Reused for every diagnostic.
     buffer: String,
 }
@@ -24,8 +27,16 @@ impl HumanReporter {
     pub fn new(color: bool, width: usize) -> Self {
         HumanReporter {
             style: Style { color, width },
+            lang: Lang::EnUs,
             buffer: String::new(),
         }
+    }
+
+    /// This reporter, with its summary line in `lang` (diagnostics come
+    /// worded from the linter).
+    pub fn with_lang(mut self, lang: Lang) -> Self {
+        self.lang = lang;
+        self
     }
 }
 
@@ -62,18 +73,32 @@ impl Reporter for HumanReporter {
     }
 
     fn finish(&mut self, out: &mut dyn Write, summary: &Summary) -> io::Result<()> {
-        let files = plural(summary.files, "file");
+        let lang = self.lang;
+        let files = tr!(lang, "summary-files", n = summary.files);
         let line = if summary.errors + summary.warnings + summary.infos == 0 {
-            format!("No problems found in {files}.")
+            tr!(lang, "summary-none", files = files)
         } else {
-            let mut parts = vec![
-                plural(summary.errors, "error"),
-                plural(summary.warnings, "warning"),
-            ];
+            let errors = tr!(lang, "summary-errors", n = summary.errors);
+            let warnings = tr!(lang, "summary-warnings", n = summary.warnings);
             if summary.infos > 0 {
-                parts.push(plural(summary.infos, "info"));
+                let infos = tr!(lang, "summary-infos", n = summary.infos);
+                tr!(
+                    lang,
+                    "summary-found-infos",
+                    errors = errors,
+                    warnings = warnings,
+                    infos = infos,
+                    files = files
+                )
+            } else {
+                tr!(
+                    lang,
+                    "summary-found",
+                    errors = errors,
+                    warnings = warnings,
+                    files = files
+                )
             }
-            format!("Found {} in {files}.", parts.join(", "))
         };
         let mut wrapped = String::new();
         let plain = Style {
@@ -84,10 +109,6 @@ impl Reporter for HumanReporter {
         out.write_all(wrapped.as_bytes())?;
         out.flush()
     }
-}
-
-fn plural(n: usize, word: &str) -> String {
-    format!("{n} {word}{}", if n == 1 { "" } else { "s" })
 }
 
 /// `path:line:column: severity[CODE name] message` (one line, whole, for

@@ -2,6 +2,7 @@
 //! document. The second occurrence is the error; a label shows the first.
 
 use super::{Cx, RuleId, Token};
+use crate::i18n::tr;
 use crate::load::ast::{Member, Node, Value};
 
 /// Check every object of the tree under `node`.
@@ -34,13 +35,11 @@ fn descend<'a>(node: &'a Node<'a>, token: Token<'a>, cx: &mut Cx<'a>) {
 
 fn check_object(members: &[Member<'_>], cx: &mut Cx<'_>) {
     let report = |first: &Member<'_>, dup: &Member<'_>, cx: &mut Cx<'_>| {
-        let message = format!(
-            "the key `{}` appears more than once in this object",
-            dup.key
-        );
+        let message = tr!(cx.lang, "duplicate-key", key = &dup.key);
         let pointer = cx.pointer_to(&[&dup.key]);
+        let label = tr!(cx.lang, "label-first-defined-here");
         cx.report(RuleId::DuplicateKey, dup.key_span, pointer, message)
-            .label(first.key_span, "first defined here");
+            .label(first.key_span, label);
     };
     let keys: Vec<Option<&str>> = members.iter().map(|m| Some(m.key.as_ref())).collect();
     for (first, repeat) in super::util::repeats(&keys) {
