@@ -166,7 +166,7 @@ fn chinese_has_the_same_codes_pointers_and_spans_and_every_message_is_chinese() 
 fn chinese_in_the_document_and_in_the_message_keeps_columns_and_underlines() {
     let dir = tempfile::tempdir().expect("a temporary folder");
     // The faulty value stands after Chinese text on its line.
-    let text = "{\"timeout\": 300, \"success_rate\": 100, \"execute_user\": \"管理员\", \"script_params\": [{\"param_name\": \"名称\", \"param_value\": \"值\"}]}\n";
+    let text = "{\"script_params\": [{\"param_name\": \"名称\", \"param_value\": \"值\"}], \"timeout\": 300, \"success_rate\": 100, \"execute_user\": \"管理员\"}\n";
     let path = dir.path().join("params.json");
     fs::write(&path, text).expect("written");
     let json = check_json("zh-cn", path.to_str().expect("UTF-8"));
@@ -175,14 +175,24 @@ fn chinese_in_the_document_and_in_the_message_keeps_columns_and_underlines() {
         .iter()
         .find(|d| d["code"] == "COC206")
         .expect("execute-user-not-root");
-    assert_eq!(user["column"], 56);
+    let column = text[..text.find("\"管理员\"").expect("the value")]
+        .chars()
+        .count()
+        + 1;
+    assert_eq!(user["column"], column);
     assert_eq!(
-        user["end_column"], 61,
+        user["end_column"],
+        column + 5,
         "columns count characters, not bytes"
+    );
+    assert_ne!(
+        user["offset"],
+        column - 1,
+        "the document has wide characters before it"
     );
     let name = diagnostics
         .iter()
-        .find(|d| d["code"] == "COC301")
+        .find(|d| d["code"] == "COC209")
         .expect("param-name-charset");
     // The first Chinese character is named in the Chinese message.
     assert!(
@@ -228,7 +238,10 @@ fn chinese_in_the_document_and_in_the_message_keeps_columns_and_underlines() {
             .expect("the diagnostic");
         let source = lines[at..]
             .iter()
-            .find(|l| l.contains("\"管理员\""))
+            .find(|l| {
+                let numbered = l.trim_start().starts_with(|c: char| c.is_ascii_digit());
+                numbered && l.contains(" │ ") && l.contains("\"管理员\"")
+            })
             .expect("the snippet");
         let underline = lines[at..]
             .iter()
@@ -260,18 +273,22 @@ fn the_summary_line_is_chinese() {
     let stdout = String::from_utf8(out.stdout).expect("UTF-8");
     let last = stdout.lines().last().expect("a summary");
     assert!(
-        last.starts_with("在 ") && last.contains("个文件中发现 1 个错误、0 个警告。"),
+        last.starts_with("在 ")
+            && last.contains("个文件中发现 1 个错误、")
+            && last.ends_with("个警告。"),
         "{last}"
     );
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let valid = r#"{"timeout": 300, "success_rate": 100, "execute_user": "root"}"#;
+    fs::write(dir.path().join("p.json"), valid).expect("written");
     let out = bin()
-        .current_dir(root())
-        .args(["check", "--lang", "zh-cn", "fixtures/valid"])
+        .current_dir(dir.path())
+        .args(["check", "--lang", "zh-cn", "p.json"])
         .output()
         .expect("runs");
-    let stdout = String::from_utf8(out.stdout).expect("UTF-8");
-    assert!(
-        stdout.trim_end().ends_with("个文件中未发现问题。"),
-        "{stdout}"
+    assert_eq!(
+        String::from_utf8(out.stdout).expect("UTF-8"),
+        "在 1 个文件中未发现问题。\n"
     );
 }
 

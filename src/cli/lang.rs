@@ -116,7 +116,7 @@ fn localize_one(mut command: Command, lang: Lang, path: &str) -> Command {
     }
     command = command
         .help_template(format!(
-            "{{before-help}}{{about-with-newline}}\n{} {{usage}}\n\n{{all-args}}{{after-help}}",
+            "{{before-help}}{{about-with-newline}}\n{}{{usage}}\n\n{{all-args}}{{after-help}}",
             t("cli-heading-usage")
         ))
         .subcommand_help_heading(t("cli-heading-commands"));
@@ -125,10 +125,14 @@ fn localize_one(mut command: Command, lang: Lang, path: &str) -> Command {
         .map(|a| a.get_id().as_str().to_owned())
         .collect();
     for id in ids {
-        // The subcommand's own text, else the one its options share.
+        // The subcommand's own text, else the one its options share (the
+        // program's own options have only those: `cli-NAME` is a
+        // subcommand).
         let name = id.replace('_', "-");
-        let help = [format!("{key}-{name}"), format!("cli-arg-{name}")]
+        let own = (!path.is_empty()).then(|| format!("{key}-{name}"));
+        let help = own
             .into_iter()
+            .chain([format!("cli-arg-{name}")])
             .find(|k| i18n::has(lang, k))
             .map(|k| t(&k));
         let heading = t("cli-heading-options");
@@ -142,10 +146,27 @@ fn localize_one(mut command: Command, lang: Lang, path: &str) -> Command {
             let arg = arg.help_heading(heading);
             match help {
                 // The translation names the possible values itself.
-                Some(help) => arg
-                    .help(help)
-                    .long_help(None::<&str>)
-                    .hide_possible_values(true),
+                Some(help) => {
+                    // clap's `[default: ...]` is English: the default is
+                    // said in the text instead.
+                    let defaults: Vec<String> = arg
+                        .get_default_values()
+                        .iter()
+                        .map(|v| v.to_string_lossy().into_owned())
+                        .collect();
+                    let help = match defaults.is_empty() || arg.is_hide_default_value_set() {
+                        true => help,
+                        false => i18n::format(
+                            lang,
+                            "cli-default",
+                            &[("help", help.into()), ("value", defaults.join(", ").into())],
+                        ),
+                    };
+                    arg.help(help)
+                        .long_help(None::<&str>)
+                        .hide_possible_values(true)
+                        .hide_default_value(true)
+                }
                 None => arg,
             }
         });
@@ -188,7 +209,8 @@ mod tests {
                     missing.push(own);
                 }
             }
-            for sub in command.get_subcommands() {
+            // `help`'s own subcommands only name the others.
+            for sub in command.get_subcommands().filter(|_| key != "cli-help") {
                 walk(sub, &format!("{key}-{}", sub.get_name()), missing);
             }
         }

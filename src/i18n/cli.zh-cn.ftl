@@ -7,6 +7,7 @@ cli-heading-usage = 用法：
 cli-heading-commands = 命令
 cli-heading-options = 选项
 cli-heading-arguments = 参数
+cli-default = { $help }（默认：{ $value }）
 
 cli = 按照 API 文档规定的约束，检查华为云 COC 脚本工单与保存的执行参数
 cli-arg-help = 打印帮助

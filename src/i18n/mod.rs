@@ -241,7 +241,7 @@ fn bundle(lang: Lang) -> Bundle {
 }
 
 /// The official Chinese term of a field, in full-width parentheses
-/// (`（超时时长）`), for the Chinese messages' `TERM($field)`; empty for a
+/// (`（超时时长）`), for the Chinese messages' `TERM($field)`; a space for a
 /// field without one. The terms are those of the Chinese API documentation.
 fn field_term(field: &str) -> &'static str {
     match field {
@@ -284,7 +284,11 @@ fn field_term(field: &str) -> &'static str {
         "order_name" => "（工单名称）",
         "region_ids" => "（区域 ID）",
         "limit" => "（分页大小）",
-        _ => "",
+        "type" => "（实例类型）",
+        "key" => "（属性键）",
+        "value" => "（属性值）",
+        // A space between the code-formatted name and the Chinese text.
+        _ => " ",
     }
 }
 

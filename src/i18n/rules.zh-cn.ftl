@@ -49,10 +49,10 @@ rule-order-id-out-of-range-summary = 列表中工单的 `order_id`（工单 ID�
 rule-order-name-length-summary = 列表中工单的 `order_name`（工单名称）为空或过长
 rule-param-id-empty-summary = 参数引用的 `param_id`（引用参数 ID）为空
 rule-param-name-charset-summary = 脚本入参名称中有字母、数字和 `_` 以外的字符
-rule-param-name-charset-describe = ASCII 字母、数字和 `_`
+rule-param-name-charset-describe = 英文字母（ASCII）、数字和 `_`
 rule-param-name-length-summary = 脚本入参名称为空或过长
 rule-param-value-charset-summary = 脚本入参的值中有 API 不允许的字符
-rule-param-value-charset-describe = ASCII 字母、数字、空格和 `_-/.*?:",=+@#\[{"{"}]{"}"}`
+rule-param-value-charset-describe = 英文字母（ASCII）、数字、空格和 `_-/.*?:",=+@#\[{"{"}]{"}"}`
 rule-param-value-consecutive-periods-summary = 脚本入参的值中有连续两个句点
 rule-param-value-consecutive-periods-describe = 连续两个句点（`..`）
 rule-param-value-length-summary = 脚本入参的值过长

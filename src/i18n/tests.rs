@@ -294,7 +294,10 @@ fn plurals_articles_and_terms() {
         f(Lang::EnUs, "length-is", &n(2)),
         "`x` is 2 characters long, but it must be y"
     );
-    assert_eq!(f(Lang::ZhCn, "length-is", &n(1)), "`x`长 1 个字符，但必须y");
+    assert_eq!(
+        f(Lang::ZhCn, "length-is", &n(1)),
+        "`x` 长 1 个字符，但必须y"
+    );
     let kind = |k: &'static str| [("kind", Arg::from(k))];
     assert_eq!(f(Lang::EnUs, "value-hidden", &kind("object")), "an object");
     assert_eq!(f(Lang::EnUs, "value-hidden", &kind("string")), "a string");

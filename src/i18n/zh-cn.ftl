@@ -1,7 +1,7 @@
 # coc-lint 的简体中文（zh-cn）消息。每个 id 都须与 en-us.ftl 一一对应，
 # 占位符也须相同（`src/i18n/tests.rs` 检查）。字段名、规则代码与名称、
 # 模型名以及输入中的值都作为参数原样给出，不翻译。`TERM($field)` 给出
-# 字段在中文官方文档中的名称（如“（超时时长）”），没有时为空。
+# 字段在中文官方文档中的名称（如“（超时时长）”），没有时为一个空格。
 
 ## 约束允许的取值（src/rules/check.rs）
 
@@ -57,7 +57,7 @@ value-hidden = { $kind ->
     [array] 一个数组
    *[object] 一个对象
 }
-value-null = null
+value-null = 空值 null
 value-boolean = 布尔值 { $value }
 value-number = 数字 { $value }
 value-string = 字符串 { $value }
@@ -141,16 +141,16 @@ help-one-json-value = 一个文件只能包含一个 JSON 值；每行一个文�
 syntax-expected = 此处应为{ $expected }，却是{ $found }
 found-end = 文件结尾
 found-code-point = 字符 { $code }
-found-char = `{ $char }`
+found-char = 字符 `{ $char }`
 found-not-allowed = 此处不允许的字符
-found-word = `{ $word }`
+found-word = 单词 `{ $word }`
 found-unquoted-word = 一个 { $n } 个字符长、未加引号的单词
 found-an-unquoted-word = 一个未加引号的单词
 expected-json-value = 一个 JSON 值
 expected-key = 用双引号括起的键
 expected-colon = 键之后的 `:`
-expected-comma-or-brace = `,` 或 `{"}"}`
-expected-comma-or-bracket = `,` 或 `]`
+expected-comma-or-brace = 逗号 `,` 或 `{"}"}`
+expected-comma-or-bracket = 逗号 `,` 或 `]`
 expected-digit = 数字
 expected-digit-after-point = 小数点后的数字
 expected-digit-in-exponent = 指数中的数字

@@ -21,11 +21,11 @@ pub enum ParseError {
         span: Span,
         /// What is wrong (a message of the catalog, worded in the
         /// linter's language; see [`crate::i18n`]).
-        message: Msg,
+        message: Box<Msg>,
         /// The same without the input text `message` quotes (the offending
         /// character, word or escape), for a fault inside a value that may
         /// be a secret; `None` when `message` quotes no input.
-        unquoted: Option<Msg>,
+        unquoted: Option<Box<Msg>>,
         /// What to do about it: a message id of the catalog.
         help: Option<&'static str>,
     },
@@ -93,7 +93,7 @@ impl<'a> Parser<'a> {
                 offset,
                 length: len,
             },
-            message,
+            message: Box::new(message),
             unquoted: None,
             help,
         }
@@ -111,7 +111,7 @@ impl<'a> Parser<'a> {
     ) -> ParseError {
         let mut e = self.error_at(offset, len, message, help);
         if let ParseError::Syntax { unquoted: u, .. } = &mut e {
-            *u = Some(unquoted);
+            *u = Some(Box::new(unquoted));
         }
         e
     }
