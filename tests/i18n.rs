@@ -494,3 +494,28 @@ fn the_library_takes_the_language_as_an_option() {
         );
     }
 }
+
+#[test]
+fn an_unused_ignore_is_reported_in_the_language_of_its_configuration() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let valid = r#"{"timeout": 300, "success_rate": 100, "execute_user": "root"}"#;
+    fs::write(dir.path().join("p.json"), valid).expect("written");
+    fs::write(
+        dir.path().join("coc-lint.toml"),
+        "lang = \"zh-cn\"\nignore = [\"COC206\"]\n",
+    )
+    .expect("written");
+    let out = bin()
+        .current_dir(dir.path())
+        .args(["check", "--format", "json", "."])
+        .output()
+        .expect("the binary runs");
+    let report: Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    let d = &report["diagnostics"][0];
+    assert_eq!(d["code"], "COC901", "{report}");
+    assert_eq!(
+        d["message"],
+        "对 `COC206` 的忽略在本次运行中没有匹配任何诊断"
+    );
+    assert_eq!(d["help"], "删除该条目，或将其缩小到仍会触发的规则");
+}

@@ -75,10 +75,12 @@ pub(crate) fn ignored(config: &super::config::ConfigArgs, out: &mut dyn Write) -
     let rules = policy.linter().rules().rules();
     let mut ignores: Vec<_> = policy.suppressions().ignores().iter().collect();
     ignores.sort_by_key(|i| (i.file.clone(), i.location().1.start));
+    let lang = super::lang::here();
     if ignores.is_empty() {
-        writeln!(out, "No rule is ignored here.")?;
+        writeln!(out, "{}", tr(lang, "rules-none-ignored", &[]))?;
         return Ok(0);
     }
+    let no_reason = tr(lang, "rules-no-reason", &[]);
     let width = rules.iter().map(|r| r.name().len()).max().unwrap_or(0);
     for ignore in ignores {
         let file = ignore
@@ -89,7 +91,7 @@ pub(crate) fn ignored(config: &super::config::ConfigArgs, out: &mut dyn Write) -
             Some(glob) => format!("{}:{} ({glob})", file.display(), ignore.line()),
             None => format!("{}:{}", file.display(), ignore.line()),
         };
-        let reason = ignore.reason.as_deref().unwrap_or("(no reason given)");
+        let reason = ignore.reason.as_deref().unwrap_or(&no_reason);
         for i in ignore.rule_indices() {
             let Some(rule) = rules.get(i) else { continue };
             writeln!(

@@ -11,7 +11,9 @@ range-greater-than = greater than { $min }
 range-at-least = at least { $min }
 range-less-than = less than { $max }
 range-at-most = at most { $max }
-range-both = { $lower } and { $upper }
+range-greater-than-less-than = greater than { $min } and less than { $max }
+range-greater-than-at-most = greater than { $min } and at most { $max }
+range-at-least-less-than = at least { $min } and less than { $max }
 range-any = any number
 length-exactly = exactly { $min } { $min ->
     [one] character
@@ -274,3 +276,13 @@ summary-infos = { $n } { $n ->
 summary-none = No problems found in { $files }.
 summary-found = Found { $errors }, { $warnings } in { $files }.
 summary-found-infos = Found { $errors }, { $warnings }, { $infos } in { $files }.
+
+## Configuration (src/policy/report.rs)
+
+unused-ignore = the ignore of `{ $rule }` matched no diagnostic in this run
+unused-ignore-glob = the ignore of `{ $rule }` for `{ $glob }` matched no diagnostic in this run
+
+## `coc-lint rules --ignored` (src/cli/explain.rs)
+
+rules-none-ignored = No rule is ignored here.
+rules-no-reason = (no reason given)

@@ -10,7 +10,9 @@ range-greater-than = 大于 { $min }
 range-at-least = 不小于 { $min }
 range-less-than = 小于 { $max }
 range-at-most = 不大于 { $max }
-range-both = { $lower } 且{ $upper }
+range-greater-than-less-than = 大于 { $min } 且小于 { $max }
+range-greater-than-at-most = 大于 { $min } 且不大于 { $max }
+range-at-least-less-than = 不小于 { $min } 且小于 { $max }
 range-any = 任意数字
 length-exactly = 正好包含 { $min } 个字符
 length-between = 包含 { $min } 到 { $max } 个字符
@@ -234,3 +236,13 @@ summary-infos = { $n } 条提示
 summary-none = 在 { $files }中未发现问题。
 summary-found = 在 { $files }中发现 { $errors }、{ $warnings }。
 summary-found-infos = 在 { $files }中发现 { $errors }、{ $warnings }、{ $infos }。
+
+## 配置（src/policy/report.rs）
+
+unused-ignore = 对 `{ $rule }` 的忽略在本次运行中没有匹配任何诊断
+unused-ignore-glob = 对 `{ $rule }` 在 `{ $glob }` 中的忽略在本次运行中没有匹配任何诊断
+
+## `coc-lint rules --ignored`（src/cli/explain.rs）
+
+rules-none-ignored = 此处没有被忽略的规则。
+rules-no-reason = （未给出原因）

@@ -275,34 +275,21 @@ impl Check {
                 exclusive_min,
                 exclusive_max,
             } => {
-                let lower = min.map(|m| {
-                    let id = if *exclusive_min {
-                        "range-greater-than"
-                    } else {
-                        "range-at-least"
-                    };
-                    tr!(lang, id, min = fmt_number(m))
-                });
-                let upper = max.map(|m| {
-                    let id = if *exclusive_max {
-                        "range-less-than"
-                    } else {
-                        "range-at-most"
-                    };
-                    tr!(lang, id, max = fmt_number(m))
-                });
-                match (min, max, lower, upper) {
-                    (Some(a), Some(b), _, _) if !exclusive_min && !exclusive_max => tr!(
-                        lang,
-                        "range-between",
-                        min = fmt_number(*a),
-                        max = fmt_number(*b)
-                    ),
-                    (_, _, Some(l), Some(u)) => tr!(lang, "range-both", lower = l, upper = u),
-                    (_, _, Some(l), None) => l,
-                    (_, _, None, Some(u)) => u,
-                    _ => tr!(lang, "range-any"),
-                }
+                // One message per shape, so that each language orders and
+                // joins the bounds its own way.
+                let id = match (min, max, exclusive_min, exclusive_max) {
+                    (Some(_), Some(_), false, false) => "range-between",
+                    (Some(_), Some(_), true, true) => "range-greater-than-less-than",
+                    (Some(_), Some(_), true, false) => "range-greater-than-at-most",
+                    (Some(_), Some(_), false, true) => "range-at-least-less-than",
+                    (Some(_), None, true, _) => "range-greater-than",
+                    (Some(_), None, false, _) => "range-at-least",
+                    (None, Some(_), _, true) => "range-less-than",
+                    (None, Some(_), _, false) => "range-at-most",
+                    (None, None, _, _) => "range-any",
+                };
+                let show = |n: Option<f64>| n.map(fmt_number).unwrap_or_default();
+                tr!(lang, id, min = show(*min), max = show(*max))
             }
             Check::Length { min, max } => bounds(lang, "length", *min, *max),
             Check::Items { min, max } => bounds(lang, "items", *min, *max),
