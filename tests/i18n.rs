@@ -344,6 +344,13 @@ fn help_is_chinese_when_asked_before_parsing() {
         assert_eq!(out.status.code(), Some(0), "{args:?}");
         let stdout = String::from_utf8(out.stdout).expect("UTF-8");
         assert!(stdout.contains("用法："), "{args:?}: {stdout}");
+        for line in stdout.lines() {
+            assert!(
+                width(line) <= 100,
+                "{args:?}: {line:?} is {} wide",
+                width(line)
+            );
+        }
         assert!(stdout.contains("打印帮助"), "{args:?}: {stdout}");
         assert!(
             !stdout.contains("Usage:") && !stdout.contains("Print help"),

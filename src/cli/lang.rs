@@ -112,7 +112,13 @@ fn localize_one(mut command: Command, lang: Lang, path: &str) -> Command {
         format!("cli-{path}")
     };
     if i18n::has(lang, &key) {
-        command = command.about(t(&key));
+        // The list of subcommands shows the first sentence; the
+        // subcommand's own help, all of it.
+        let text = t(&key);
+        let first = text.split_inclusive('。').next().unwrap_or(&text);
+        command = command
+            .about(wrap(first.trim_end_matches('。'), ABOUT_WIDTH))
+            .long_about(wrap(&text, ABOUT_WIDTH));
     }
     command = command
         .help_template(format!(
@@ -149,20 +155,32 @@ fn localize_one(mut command: Command, lang: Lang, path: &str) -> Command {
                 Some(help) => {
                     // clap's `[default: ...]` is English: the default is
                     // said in the text instead.
+                    let takes_values = arg.get_action().takes_values();
                     let defaults: Vec<String> = arg
                         .get_default_values()
                         .iter()
                         .map(|v| v.to_string_lossy().into_owned())
                         .collect();
-                    let help = match defaults.is_empty() || arg.is_hide_default_value_set() {
+                    let shown = takes_values && !arg.is_hide_default_value_set();
+                    let help = match defaults.is_empty() || !shown {
                         true => help,
+                        false if help.ends_with('。') => {
+                            i18n::format(
+                                lang,
+                                "cli-default",
+                                &[
+                                    ("help", help.trim_end_matches('。').into()),
+                                    ("value", defaults.join(", ").into()),
+                                ],
+                            ) + "。"
+                        }
                         false => i18n::format(
                             lang,
                             "cli-default",
                             &[("help", help.into()), ("value", defaults.join(", ").into())],
                         ),
                     };
-                    arg.help(help)
+                    arg.help(wrap(&help, HELP_WIDTH))
                         .long_help(None::<&str>)
                         .hide_possible_values(true)
                         .hide_default_value(true)
@@ -184,6 +202,53 @@ fn localize_one(mut command: Command, lang: Lang, path: &str) -> Command {
         command = command.mut_subcommand(name.as_str(), |sub| localize_one(sub, lang, &sub_path));
     }
     command
+}
+
+/// Columns of a subcommand's description, and of an option's help, before
+/// a line break: clap breaks lines only at spaces, which Chinese text has
+/// few of, so the text is broken here.
+const ABOUT_WIDTH: usize = 76;
+const HELP_WIDTH: usize = 60;
+
+/// `text` with line breaks so that no line is wider than `width` columns
+/// (a CJK character takes two): between two Chinese characters or at a
+/// space, never inside a Latin word or code span, and never before
+/// closing punctuation.
+fn wrap(text: &str, width: usize) -> String {
+    use unicode_width::UnicodeWidthChar;
+    let mut tokens: Vec<String> = Vec::new();
+    // Whether the last token takes the next character: a Latin word, or
+    // opening punctuation (which never ends a line).
+    let (mut word, mut opening) = (false, false);
+    for c in text.chars() {
+        let wide = c.width().unwrap_or(0) > 1;
+        let closing = "，。、；：）」！？".contains(c);
+        let joins = closing || opening || (!wide && word && !c.is_whitespace());
+        match tokens.last_mut() {
+            Some(last) if joins => last.push(c),
+            _ => tokens.push(c.to_string()),
+        }
+        word = !wide && !c.is_whitespace() && !closing;
+        opening = "（「".contains(c);
+    }
+    let mut out = String::new();
+    let mut column = 0;
+    for token in tokens {
+        let w: usize = token.chars().map(|c| c.width().unwrap_or(0)).sum();
+        if column > 0 && column + w > width {
+            out.push('\n');
+            column = 0;
+            if token.trim().is_empty() {
+                continue;
+            }
+        }
+        out.push_str(&token);
+        column += w;
+    }
+    out.lines()
+        .map(str::trim_end)
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 #[cfg(test)]
@@ -234,6 +299,26 @@ mod tests {
         );
         assert_eq!(scan(&["coc-lint", "check", "--", "--lang", "zh-cn"]), env());
         assert_eq!(scan(&["coc-lint", "--lang", "fr", "--help"]), env());
+    }
+
+    #[test]
+    fn chinese_text_is_broken_between_characters_not_inside_words() {
+        let text = "把命令行给出的文件和标准输入按 NDJSON 读取：每行一个文档。";
+        let wrapped = wrap(text, 20);
+        assert_eq!(wrapped.replace('\n', ""), text);
+        for line in wrapped.lines() {
+            let width: usize = line
+                .chars()
+                .map(|c| unicode_width::UnicodeWidthChar::width(c).unwrap_or(0))
+                .sum();
+            assert!(width <= 20, "{line:?}");
+            assert!(!line.starts_with(['，', '。', '：']), "{line:?}");
+        }
+        assert!(wrapped.contains("NDJSON"), "{wrapped}");
+        for line in wrap("一二三四五六七八（九十）", 16).lines() {
+            assert!(!line.ends_with('（'), "{line:?}");
+        }
+        assert_eq!(wrap("short", 20), "short");
     }
 
     #[test]
