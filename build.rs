@@ -114,8 +114,41 @@ fn param_type(rule: &str, key: &str, value: &serde_json::Value) -> (&'static str
                 .collect();
             ("Vec<String>", format!("vec![{}]", list.join(", ")))
         }
+        serde_json::Value::Array(items) if items.iter().all(|i| i.is_object()) => {
+            let tables: Vec<String> = items.iter().map(|i| table_literal(rule, key, i)).collect();
+            (
+                "Vec<serde_json::Map<String, serde_json::Value>>",
+                format!("vec![{}]", tables.join(", ")),
+            )
+        }
         other => panic!("rules/{rule}.toml: parameter `{key}` has an unsupported type: {other}"),
     }
+}
+
+/// A Rust expression building one table of a list-of-tables parameter
+/// (strings, integers and numbers only).
+fn table_literal(rule: &str, key: &str, table: &serde_json::Value) -> String {
+    let mut s = String::from("{ let mut m = serde_json::Map::new(); ");
+    for (k, v) in table.as_object().into_iter().flatten() {
+        let value = match v {
+            serde_json::Value::String(text) => format!("serde_json::Value::from({text:?})"),
+            serde_json::Value::Number(n) if n.is_i64() => {
+                format!("serde_json::Value::from({n}i64)")
+            }
+            serde_json::Value::Number(n) => {
+                format!(
+                    "serde_json::Value::from({:?}f64)",
+                    n.as_f64().expect("a number")
+                )
+            }
+            other => {
+                panic!("rules/{rule}.toml: a table of `{key}` has an unsupported value: {other}")
+            }
+        };
+        write!(s, "m.insert({k:?}.into(), {value}); ").expect("String");
+    }
+    s.push_str("m }");
+    s
 }
 
 /// Generated Rust for the built-in rules: `RuleId`, one variant per rule
@@ -214,7 +247,8 @@ fn rule_ids(rules: &[serde_json::Value]) -> String {
                 "i64" => ("an integer", "value.as_i64()"),
                 "f64" => ("a number", "value.as_f64()"),
                 "&'static str" => ("a string", "value.as_str().map(str::to_owned)"),
-                _ => ("a list of strings", "value.as_array().and_then(|items| items.iter().map(|i| i.as_str().map(str::to_owned)).collect::<Option<Vec<String>>>())"),
+                "Vec<String>" => ("a list of strings", "value.as_array().and_then(|items| items.iter().map(|i| i.as_str().map(str::to_owned)).collect::<Option<Vec<String>>>())"),
+                _ => ("a list of tables", "value.as_array().and_then(|items| items.iter().map(|i| i.as_object().cloned()).collect::<Option<Vec<_>>>())"),
             };
             writeln!(s, "            (RuleId::{}, {key:?}) => {{\n                {field} = {conv}.ok_or(ParamError::WrongType {{ expected: {expected:?} }})?;\n            }}", camel(name)).expect("String");
         }

@@ -82,14 +82,15 @@ impl DocumentKind {
             DocumentKind::Ticket,
             DocumentKind::ExecuteParam,
         ] {
-            let Some(model) = schema.kind(kind.name()).map(|k| &schema.models[k.model]) else {
+            let Some(index) = schema.kind(kind.name()).map(|k| k.model) else {
                 continue;
             };
+            let model = &schema.models[index];
             let (mut exact, mut near) = (0, 0);
             for m in members {
                 if model.field(&m.key).is_some() {
                     exact += 1;
-                } else if model.closest_field(&m.key, NEAR_MISS).is_some() {
+                } else if is_near_miss(index, model, &m.key) {
                     near += 1;
                 }
             }
@@ -106,6 +107,38 @@ impl DocumentKind {
 /// How alike a key and a field name must be (Jaro-Winkler) for the key to
 /// count as a misspelling of the field when telling document kinds apart.
 const NEAR_MISS: f64 = 0.85;
+
+/// The most keys remembered per thread before the memory is cleared (a
+/// hostile corpus of random keys must not grow it without bound).
+const NEAR_MISS_MEMORY: usize = 4096;
+
+/// Whether `key` is a misspelling of a field of the model at `index`.
+/// Comparing a key with every field's name is the costliest step of
+/// detection, and a corpus repeats the same keys file after file, so each
+/// thread remembers the answer for each model and key.
+fn is_near_miss(index: usize, model: &crate::schema::Model, key: &str) -> bool {
+    use std::cell::RefCell;
+    use std::collections::HashMap;
+    thread_local! {
+        static SEEN: RefCell<Vec<HashMap<Box<str>, bool>>> = const { RefCell::new(Vec::new()) };
+    }
+    SEEN.with(|seen| {
+        let mut seen = seen.borrow_mut();
+        if seen.len() <= index {
+            seen.resize_with(index + 1, HashMap::new);
+        }
+        let memory = &mut seen[index];
+        if let Some(&near) = memory.get(key) {
+            return near;
+        }
+        let near = model.closest_field(key, NEAR_MISS).is_some();
+        if memory.len() >= NEAR_MISS_MEMORY {
+            memory.clear();
+        }
+        memory.insert(Box::from(key), near);
+        near
+    })
+}
 
 impl fmt::Display for DocumentKind {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {

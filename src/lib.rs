@@ -30,6 +30,8 @@
 
 pub mod diagnostic;
 pub mod escape;
+#[cfg(feature = "fetch")]
+pub mod fetch;
 pub mod i18n;
 pub mod io;
 pub mod kind;
@@ -37,6 +39,7 @@ pub mod lint;
 pub mod load;
 pub mod model;
 pub mod ndjson;
+pub(crate) mod paths;
 pub mod policy;
 pub mod redact;
 pub mod report;

@@ -35,6 +35,12 @@ pub struct LintOptions {
     /// Read every file as NDJSON, whatever its extension (files ending in
     /// `.ndjson` or `.jsonl` always are).
     pub ndjson: bool,
+    /// Accept JSONC: `//` and `/* */` comments and trailing commas (default
+    /// false: they are `json-syntax-error`s, as the API refuses them).
+    /// Spans stay those of the text as written. In an NDJSON stream a
+    /// comment must end on its line, and a line holding only comments is
+    /// skipped like a blank one.
+    pub allow_comments: bool,
     /// The language of messages and help (default English; see
     /// [`crate::i18n`]). Codes, names, pointers and spans are the same in
     /// every language.
@@ -48,9 +54,15 @@ impl Default for LintOptions {
             max_depth: 128,
             max_file_size: 64 * 1024 * 1024,
             ndjson: false,
+            allow_comments: false,
             lang: Lang::EnUs,
         }
     }
+}
+
+/// Whether `bytes` hold only whitespace and complete comments.
+fn only_comments(bytes: &[u8]) -> bool {
+    std::str::from_utf8(bytes).is_ok_and(load::parser::only_comments)
 }
 
 /// The deepest nesting any [`Linter`] accepts, whatever its options.
@@ -71,8 +83,8 @@ pub struct FileReport {
     /// non-overlapping: every whole value (a string with its quotes, an
     /// object or array with its brackets, a number or literal) under a
     /// sensitive key anywhere in the document, whatever its kind, type or
-    /// the rules that fired, and also in a document that did not parse (see
-    /// [`crate::redact`]). Messages never quote them; a renderer that shows
+    /// the rules that fired, and also in a document that did not parse; and
+    /// the text of every comment (see [`crate::redact`]). Messages never quote them; a renderer that shows
     /// source text must mask them whole, with a mask of fixed width (the
     /// human report does).
     #[serde(skip)]
@@ -192,7 +204,7 @@ impl Linter {
 
     /// Lint one JSON document held in a string.
     pub fn lint_source(&self, name: &str, text: &str) -> FileReport {
-        let (kind, diagnostics, sensitive) = self.lint_text(text);
+        let (kind, diagnostics, sensitive) = self.lint_text(name, text);
         let mut report = FileReport {
             path: name.to_owned(),
             kind,
@@ -352,7 +364,9 @@ impl Linter {
             match line {
                 Ok(line) => {
                     let mut one = self.lint_ndjson_line(name, &line);
-                    report.documents += 1;
+                    // A line of comments only (JSONC) is no document.
+                    report.documents +=
+                        usize::from(one.documents > 0 || !one.diagnostics.is_empty());
                     report.kind = one.kind;
                     report.diagnostics.append(&mut one.diagnostics);
                     report.sensitive.append(&mut one.sensitive);
@@ -374,6 +388,20 @@ impl Linter {
     /// Lint one line of an NDJSON stream; spans, lines and pointers are
     /// those of the stream.
     pub fn lint_ndjson_line(&self, name: &str, line: &crate::ndjson::Line) -> FileReport {
+        if self.options.allow_comments && only_comments(&line.bytes) {
+            // Skipped like a blank line; its comments are still masked.
+            let sensitive = crate::redact::with_comments(Vec::new(), &line.bytes)
+                .into_iter()
+                .map(|s| Span::new(s.offset + line.offset, s.offset + line.offset + s.length))
+                .collect();
+            return FileReport {
+                path: name.to_owned(),
+                kind: None,
+                documents: 0,
+                diagnostics: Vec::new(),
+                sensitive,
+            };
+        }
         let mut report = self.lint_bytes_at(name, &line.bytes, line.offset);
         for d in &mut report.diagnostics {
             d.shift(line.offset, line.index);
@@ -396,8 +424,12 @@ impl Linter {
     }
 
     /// Parse and check one text.
-    fn lint_text(&self, text: &str) -> (Option<DocumentKind>, Vec<Diagnostic>, Vec<Span>) {
-        let (kind, mut diagnostics, sensitive) = self.check_text(text);
+    fn lint_text(
+        &self,
+        name: &str,
+        text: &str,
+    ) -> (Option<DocumentKind>, Vec<Diagnostic>, Vec<Span>) {
+        let (kind, mut diagnostics, sensitive) = self.check_text(name, text);
         if !diagnostics.is_empty() {
             // Sorted first, so that positions are computed in order.
             diagnostics.sort_by(|a, b| (a.span.offset, &a.code).cmp(&(b.span.offset, &b.code)));
@@ -409,8 +441,14 @@ impl Linter {
         (kind, diagnostics, sensitive)
     }
 
-    fn check_text(&self, text: &str) -> (Option<DocumentKind>, Vec<Diagnostic>, Vec<Span>) {
-        let root = match load::parse(text, self.options.max_depth.min(MAX_DEPTH_CEILING)) {
+    fn check_text(
+        &self,
+        name: &str,
+        text: &str,
+    ) -> (Option<DocumentKind>, Vec<Diagnostic>, Vec<Span>) {
+        let depth = self.options.max_depth.min(MAX_DEPTH_CEILING);
+        let root = match load::parser::parse_with_comments(text, depth, self.options.allow_comments)
+        {
             Ok(root) => root,
             Err(e) => {
                 let lang = self.options.lang;
@@ -444,7 +482,13 @@ impl Linter {
                 return (None, cx.diagnostics, cx.secrets);
             }
         };
-        let mut cx = Cx::new(&self.rules, self.options.lang, crate::redact::tree(&root));
+        let mut secrets = crate::redact::tree(&root);
+        if self.options.allow_comments {
+            secrets = crate::redact::with_comments(secrets, text.as_bytes());
+        }
+        let mut cx = Cx::new(&self.rules, self.options.lang, secrets);
+        cx.root = Some(&root);
+        cx.file = self.rules.file_path(name);
         let kind = self.check_document(&root, &mut cx);
         (kind, cx.diagnostics, cx.secrets)
     }
@@ -494,6 +538,9 @@ impl Linter {
             return Some(kind);
         }
         self.walk_object(root, spec.model, cx);
+        if self.rules.has_pointer_rules() {
+            crate::rules::team::run_pointers(&self.rules, root, cx);
+        }
         Some(kind)
     }
 
@@ -523,6 +570,9 @@ impl Linter {
         for check in self.rules.code_rules(model_index) {
             check(node, cx);
         }
+        for &t in self.rules.team_model_rules(model_index) {
+            crate::rules::team::run(&self.rules, t, node, &model.name, false, true, cx);
+        }
     }
 
     fn walk_value<'a>(
@@ -533,7 +583,12 @@ impl Linter {
         cx: &mut Cx<'a>,
     ) {
         let schema = self.rules.schema();
-        match types::check(node, field, ty, schema, cx) {
+        let typed = types::check(node, field, ty, schema, cx);
+        for &t in self.rules.team_field_rules(field.id) {
+            let fits = !matches!(typed, Typed::Done);
+            crate::rules::team::run(&self.rules, t, node, &field.name, field.sensitive, fits, cx);
+        }
+        match typed {
             Typed::Done => {}
             Typed::Scalar(subject) => self.run_data_rules(node, field, subject, cx),
             Typed::Object(model) => self.walk_object(node, model, cx),

@@ -25,6 +25,13 @@
 //!   `content` or a key nobody thought of is still hidden.
 //!
 //! Any type is masked: a number, a boolean, an object, an array, `null`.
+//!
+//! **Comments** (`//` to the end of the line, `/* */`) are masked whole
+//! but for their markers (`// ****`), whatever they say: they are free text, where a password may be written
+//! in any words, and a commented-out `"param_value": "..."` is still a
+//! secret. In a JSONC document that parsed, [`with_comments`] adds them to
+//! the tree's spans; [`text`] finds them itself (an unclosed `/*` hides the
+//! rest of the text).
 
 use std::borrow::Cow;
 use std::sync::OnceLock;
@@ -257,6 +264,8 @@ enum Tok {
 struct Lexer<'a> {
     b: &'a [u8],
     pos: usize,
+    /// The comments skipped so far (an unclosed `/*` to the end).
+    comments: Vec<Span>,
 }
 
 fn is_stop(b: u8) -> bool {
@@ -280,11 +289,30 @@ fn is_stop(b: u8) -> bool {
 impl Lexer<'_> {
     fn next(&mut self) -> Option<Tok> {
         let b = self.b;
-        while b
-            .get(self.pos)
-            .is_some_and(|c| matches!(c, b' ' | b'\t' | b'\r' | b'\n'))
-        {
-            self.pos += 1;
+        loop {
+            while b
+                .get(self.pos)
+                .is_some_and(|c| matches!(c, b' ' | b'\t' | b'\r' | b'\n'))
+            {
+                self.pos += 1;
+            }
+            let Some(len) = comment_len(&b[self.pos.min(b.len())..]) else {
+                break;
+            };
+            let end = self.pos + len;
+            let block = b[self.pos + 1] == b'*';
+            let closed = !block || (len >= 4 && b[..end].ends_with(b"*/"));
+            // What is masked: the text between the markers, which stay
+            // visible (a reader sees a comment, and a fault at its `/` is
+            // named).
+            let text = Span::new(self.pos + 2, if block && closed { end - 2 } else { end });
+            // A comment seen again by `peek` is recorded once.
+            if text.length > 0 && self.comments.last().is_none_or(|c| c.offset < text.offset) {
+                self.comments.push(text);
+            }
+            // After an unclosed `/*`, the tokens are still read: they are
+            // masked with it, and keys past it still count.
+            self.pos = if closed { end } else { self.pos + 2 };
         }
         let start = self.pos;
         let c = *b.get(start)?;
@@ -317,7 +345,10 @@ impl Lexer<'_> {
                 }
             }
             _ => {
-                while b.get(self.pos).is_some_and(|&c| !is_stop(c)) {
+                while b
+                    .get(self.pos)
+                    .is_some_and(|&c| !is_stop(c) && comment_len(&b[self.pos..]).is_none())
+                {
                     self.pos += 1;
                 }
                 Tok::Word {
@@ -338,7 +369,7 @@ impl Lexer<'_> {
 
     /// A bare value that starts with the word ending at `end`: the words that
     /// follow on the same line are part of it (`hunter 2`), up to
-    /// punctuation, a quote or the line's end.
+    /// punctuation, a quote, a comment or the line's end.
     fn bare_value_end(&mut self, mut end: usize) -> usize {
         let b = self.b;
         loop {
@@ -346,10 +377,13 @@ impl Lexer<'_> {
             while b.get(i).is_some_and(|c| matches!(c, b' ' | b'\t')) {
                 i += 1;
             }
-            if b.get(i).is_none_or(|&c| is_stop(c)) {
+            if b.get(i).is_none_or(|&c| is_stop(c)) || comment_len(&b[i..]).is_some() {
                 return end;
             }
-            while b.get(i).is_some_and(|&c| !is_stop(c)) {
+            while b
+                .get(i)
+                .is_some_and(|&c| !is_stop(c) && comment_len(&b[i..]).is_none())
+            {
                 i += 1;
             }
             end = i;
@@ -453,10 +487,14 @@ struct Frame {
 /// end of its line and on), a bare word or number, a bracketed value up to
 /// its matching bracket (to the end of the text when there is none).
 /// Objects flagged `"sensitive": true` are tracked as
-/// in [`tree`]. Linear time, no recursion, memory bounded by
+/// in [`tree`], and the text of every comment is masked. Linear time, no recursion, memory bounded by
 /// 1024 tracked brackets and the spans found.
 pub fn text(bytes: &[u8]) -> Vec<Span> {
-    let mut lex = Lexer { b: bytes, pos: 0 };
+    let mut lex = Lexer {
+        b: bytes,
+        pos: 0,
+        comments: Vec::new(),
+    };
     let mut found: Vec<Span> = Vec::new();
     let mut frames: Vec<Frame> = Vec::new();
     // Brackets opened beyond TRACKED_DEPTH, only counted.
@@ -545,7 +583,41 @@ pub fn text(bytes: &[u8]) -> Vec<Span> {
     while let Some(frame) = frames.pop() {
         close(frame, bytes.len(), &mut frames, &mut found);
     }
+    found.append(&mut lex.comments);
     merge(found)
+}
+
+/// The length of the comment `b` starts with: `//` to the end of the line
+/// (without the `\r\n` or `\n`), `/* */` with its `*/`, an unclosed `/*` to the end.
+fn comment_len(b: &[u8]) -> Option<usize> {
+    match b {
+        [b'/', b'/', rest @ ..] => {
+            let line = memchr::memchr(b'\n', rest).map_or(rest, |i| &rest[..i]);
+            // The `\r` of a CRLF line ending is no part of it.
+            Some(2 + line.strip_suffix(b"\r").map_or(line.len(), <[u8]>::len))
+        }
+        [b'/', b'*', rest @ ..] => {
+            Some(memchr::memmem::find(rest, b"*/").map_or(b.len(), |i| i + 4))
+        }
+        _ => None,
+    }
+}
+
+/// `secrets` (of a JSONC document that parsed, from [`tree`]) with every
+/// comment of `bytes` added: a comment is free text and is masked whole.
+pub fn with_comments(secrets: Vec<Span>, bytes: &[u8]) -> Vec<Span> {
+    let mut lex = Lexer {
+        b: bytes,
+        pos: 0,
+        comments: Vec::new(),
+    };
+    while lex.next().is_some() {}
+    if lex.comments.is_empty() {
+        return secrets;
+    }
+    let mut all = secrets;
+    all.append(&mut lex.comments);
+    merge(all)
 }
 
 /// Whether a key of a text that did not parse is sensitive: the key, or
@@ -748,6 +820,31 @@ mod tests {
     fn of_tree(text: &str) -> Vec<String> {
         let root = crate::load::parse(text, 128).expect("valid JSON");
         shown(text, &tree(&root))
+    }
+
+    #[test]
+    fn comments_are_masked_but_for_their_markers() {
+        // In text that did not parse: the value after a comment is still
+        // found, and so are the comments.
+        let text =
+            "{\"param_value\": /* old: hunter2 */ \"s3cr3t\", // pw\r\n\"a\": 1 /**/ /* open";
+        assert_eq!(
+            of_text(text),
+            [" old: hunter2 ", "\"s3cr3t\"", " pw", " open"]
+        );
+        // A `//` inside a string is no comment; after a word it starts one
+        // (JSONC allows `1// note`), and hiding too much is the safe mistake.
+        assert_eq!(
+            of_text(r#"{"param_value": "http://x", "u": a//b}"#),
+            ["\"http://x\"", "b}"]
+        );
+        // A JSONC document that parsed: the tree's secrets and the comments.
+        let text = "{\"a\": 1, // a note\n\"value\": \"x\" /* n */}";
+        let root = crate::load::parser::parse_with_comments(text, 8, true).expect("JSONC");
+        assert_eq!(
+            shown(text, &with_comments(tree(&root), text.as_bytes())),
+            [" a note", "\"x\"", " n "]
+        );
     }
 
     #[test]

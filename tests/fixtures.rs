@@ -112,6 +112,10 @@ const SPANS: &[(&str, Expect)] = &[
     ("invalid-refer-type", Text(r#""KMS""#)),
     ("param-id-empty", Text(r#""""#)),
     ("param-version-length", Text(r#""v1.0.0-beta""#)),
+    (
+        "plaintext-secret",
+        Text(r#""Zp3kQ9vX2mL7wR4tY8nB1cF6gH0jK5sD3aE9uI2o""#),
+    ),
     ("batch-count", Text("[]")),
     ("batch-index-out-of-range", Text("21")),
     ("duplicate-batch-index", Text("1")),

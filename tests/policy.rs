@@ -678,6 +678,11 @@ fn init_writes_a_starter_that_changes_nothing_and_never_replaces_a_file() {
                         || rest.starts_with("include")
                         || rest.starts_with("extend-exclude")
                         || rest.starts_with("allow-comments")
+                        || [
+                            "code", "name", "severity", "summary", "targets", "check", "when",
+                        ]
+                        .iter()
+                        .any(|k| rest.starts_with(&format!("{k} = ")))
                 })
                 .unwrap_or(l)
         })

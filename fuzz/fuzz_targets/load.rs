@@ -1,5 +1,5 @@
-//! The loader on arbitrary bytes: decoding, parsing and finding the secrets
-//! never panic, and every span of the parsed document, and every secret's,
+//! The loader on arbitrary bytes: decoding, parsing (strict and JSONC) and
+//! finding the secrets never panic, and every span of the parsed document, and every secret's,
 //! lies inside the input (secrets sorted and apart).
 #![no_main]
 
@@ -34,6 +34,17 @@ fuzz_target!(|data: &[u8]| {
         Ok(root) => {
             check(&root, text.len());
             check_secrets(&coc_lint::redact::tree(&root), text.len());
+        }
+        Err(ParseError::Syntax { span, .. }) | Err(ParseError::TooDeep { span, .. }) => {
+            assert!(span.end() <= text.len());
+        }
+    }
+    // JSONC (`allow-comments`): the same, with the comments masked.
+    match coc_lint::load::parser::parse_with_comments(text, 64, true) {
+        Ok(root) => {
+            check(&root, text.len());
+            let secrets = coc_lint::redact::with_comments(coc_lint::redact::tree(&root), data);
+            check_secrets(&secrets, text.len());
         }
         Err(ParseError::Syntax { span, .. }) | Err(ParseError::TooDeep { span, .. }) => {
             assert!(span.end() <= text.len());

@@ -27,7 +27,7 @@ use coc_lint::report::{Reporter, Summary};
 use coc_lint::{Diagnostic, FileReport, LintOptions, Linter, RuleId};
 use rayon::prelude::*;
 
-use super::{CheckArgs, Color, Format, EXIT_ERRORS, EXIT_TROUBLE};
+use super::{CheckArgs, Color, Format, LintArgs, EXIT_ERRORS, EXIT_TROUBLE};
 
 /// How many inputs (files or NDJSON lines) are linted together: enough to
 /// keep every thread busy, few enough that memory stays small.
@@ -61,27 +61,8 @@ struct Linted {
 }
 
 pub(crate) fn run(args: &CheckArgs, out: &mut dyn Write) -> io::Result<u8> {
-    let options = LintOptions {
-        kind: args.kind,
-        max_depth: usize::from(args.max_depth),
-        max_file_size: args.max_file_size,
-        ndjson: args.ndjson,
-        lang: super::lang::env(),
-    };
-    let mut reporter: Box<dyn Reporter> = match args.format {
-        Format::Json => Box::new(JsonReporter::new()),
-        Format::Human => {
-            let color = match args.color {
-                Color::Always => true,
-                Color::Never => false,
-                Color::Auto => {
-                    io::stdout().is_terminal()
-                        && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
-                }
-            };
-            Box::new(HumanReporter::new(color, terminal_width()).with_lang(super::lang::here()))
-        }
-    };
+    let options = options(&args.lint, args.ndjson);
+    let mut reporter = reporter(&args.lint);
     // Nothing is linted against a half-understood policy: the options and
     // the configuration of every path named are read first.
     let resolver = match Resolver::new(args.config.discovery(), options, &args.config.overrides()) {
@@ -236,7 +217,7 @@ pub(crate) fn run(args: &CheckArgs, out: &mut dyn Write) -> io::Result<u8> {
 /// A configuration that cannot be understood ends the run before anything
 /// is linted: its fault is reported like a diagnostic, in the chosen format,
 /// and the exit code is 2.
-fn config_failure(
+pub(crate) fn config_failure(
     e: &ConfigError,
     reporter: &mut dyn Reporter,
     out: &mut dyn Write,
@@ -261,6 +242,41 @@ fn shown_path(resolver: &Resolver, path: &str) -> String {
     match abs.strip_prefix(resolver.cwd()) {
         Ok(rest) if !rest.as_os_str().is_empty() => rest.display().to_string(),
         _ => path.to_owned(),
+    }
+}
+
+/// The lint options the command line asks for (`check` and `fetch`).
+pub(crate) fn options(args: &LintArgs, ndjson: bool) -> LintOptions {
+    LintOptions {
+        kind: args.kind,
+        max_depth: usize::from(args.max_depth),
+        max_file_size: args.max_file_size,
+        ndjson,
+        // Each policy turns it on (`allow-comments`, or `--allow-comments`,
+        // which reaches every policy as a command-line override).
+        allow_comments: false,
+        // `COC_LINT_LANG`; a policy's `lang`, then `--lang` (an override),
+        // win over it.
+        lang: super::lang::env(),
+    }
+}
+
+/// The reporter the command line asks for (`check` and `fetch`).
+pub(crate) fn reporter(args: &LintArgs) -> Box<dyn Reporter> {
+    match args.format {
+        Format::Json => Box::new(JsonReporter::new()),
+        Format::Human => {
+            let color = match args.color {
+                Color::Always => true,
+                Color::Never => false,
+                Color::Auto => {
+                    io::stdout().is_terminal()
+                        && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+                }
+            };
+            let lang = super::lang::here();
+            Box::new(HumanReporter::new(color, terminal_width()).with_lang(lang))
+        }
     }
 }
 
@@ -515,7 +531,8 @@ impl<'a> Source<'a> {
         } else {
             policy
         };
-        if !policy.walk().includes(&self.resolver.absolute(&path)) {
+        // `exclude` was asked of the same policy as the walk met the file.
+        if !policy.walk().included(&self.resolver.absolute(&path)) {
             return Box::new(std::iter::empty());
         }
         self.file(path, policy, true)

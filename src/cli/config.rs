@@ -7,6 +7,7 @@ use std::path::PathBuf;
 use coc_lint::policy::{Discovery, Overrides};
 
 #[derive(Debug, Clone, Default, clap::Args)]
+#[command(next_help_heading = "Configuration (over coc-lint.toml files)")]
 pub(crate) struct ConfigArgs {
     /// Use this configuration file (with what it `extends`) instead of
     /// finding `coc-lint.toml` files above each linted file.

@@ -1,23 +1,71 @@
 //! `coc-lint rules` and `coc-lint explain`.
+//!
+//! Both show the rules of the current folder's policy (its nearest
+//! `coc-lint.toml`, see [`coc_lint::policy`]): the built-in rules at the
+//! severities it gives them, and its team rules.
 
 use std::io::{self, Write};
+use std::path::Path;
+use std::sync::Arc;
 
 use coc_lint::i18n::{format as tr, Lang};
-use coc_lint::policy::Resolver;
-use coc_lint::RuleSet;
+use coc_lint::policy::{ConfigError, Resolver};
+use coc_lint::{LintOptions, RuleSet};
 
-/// Print one line per rule.
-pub(crate) fn list(lang: Lang, out: &mut dyn Write) -> io::Result<()> {
-    let set = RuleSet::builtin();
+/// The rule set of the current folder's policy (as `config` finds it), and
+/// its language (`--lang`, else the policy's `lang`, else
+/// `COC_LINT_LANG`).
+pub(crate) fn current_rules(
+    config: &super::config::ConfigArgs,
+) -> Result<(Arc<RuleSet>, Lang), ConfigError> {
+    let options = LintOptions {
+        lang: super::lang::env(),
+        ..Default::default()
+    };
+    let resolver = Resolver::new(config.discovery(), options, &config.overrides())?;
+    let policy = resolver.policy(Path::new("."), true)?;
+    Ok((
+        policy.linter().rules().clone(),
+        policy.linter().options().lang,
+    ))
+}
+
+/// Say why the configuration cannot be used; exit code 2.
+fn config_trouble(e: &ConfigError) -> u8 {
+    let mut err = io::stderr();
+    let _ = writeln!(err, "coc-lint: {e}");
+    if let Some(help) = &e.help {
+        let _ = writeln!(err, "  help: {help}");
+    }
+    super::EXIT_TROUBLE
+}
+
+/// Print one line per rule of the current folder's policy.
+pub(crate) fn list(config: &super::config::ConfigArgs, out: &mut dyn Write) -> io::Result<u8> {
+    match current_rules(config) {
+        Ok((set, lang)) => list_rules(&set, lang, out).map(|()| 0),
+        Err(e) => Ok(config_trouble(&e)),
+    }
+}
+
+/// Print one line per rule of `set`: code, name, severity (`off` when it
+/// does not run), what it checks (in `lang`).
+pub(crate) fn list_rules(set: &RuleSet, lang: Lang, out: &mut dyn Write) -> io::Result<()> {
     let rules = set.rules();
     let width = rules.iter().map(|r| r.name().len()).max().unwrap_or(0);
+    let code_width = rules.iter().map(|r| r.code().len()).max().unwrap_or(0);
     for rule in rules {
+        let severity = if rule.is_enabled() {
+            rule.severity().as_str()
+        } else {
+            "off"
+        };
         writeln!(
             out,
-            "{}  {:width$}  {:7}  {}",
+            "{:code_width$}  {:width$}  {:7}  {}",
             rule.code(),
             rule.name(),
-            rule.severity().as_str(),
+            severity,
             rule.one_line_in(lang)
         )?;
     }
@@ -25,8 +73,20 @@ pub(crate) fn list(lang: Lang, out: &mut dyn Write) -> io::Result<()> {
 }
 
 /// Print a rule's documentation; exit 2 when there is no such rule.
-pub(crate) fn explain(key: &str, lang: Lang, out: &mut dyn Write) -> io::Result<u8> {
-    let set = RuleSet::builtin();
+pub(crate) fn explain(key: &str, out: &mut dyn Write) -> io::Result<u8> {
+    match current_rules(&Default::default()) {
+        Ok((set, lang)) => explain_rule(&set, key, lang, out),
+        Err(e) => Ok(config_trouble(&e)),
+    }
+}
+
+/// Print the documentation of the rule of `set` named `key`, in `lang`.
+pub(crate) fn explain_rule(
+    set: &RuleSet,
+    key: &str,
+    lang: Lang,
+    out: &mut dyn Write,
+) -> io::Result<u8> {
     let Some(rule) = set.get(key) else {
         let _ = writeln!(
             io::stderr(),
@@ -35,12 +95,24 @@ pub(crate) fn explain(key: &str, lang: Lang, out: &mut dyn Write) -> io::Result<
         return Ok(super::EXIT_TROUBLE);
     };
     writeln!(out, "# {} {}\n", rule.code(), rule.name())?;
-    let severity = rule.severity().as_str();
+    let severity = rule.default_severity().as_str();
     writeln!(
         out,
         "{}\n",
         tr(lang, "explain-severity", &[("severity", severity.into())])
     )?;
+    if let Some((path, line)) = rule.defined_in() {
+        let path = path.display().to_string();
+        writeln!(
+            out,
+            "{}\n",
+            tr(
+                lang,
+                "explain-team-rule",
+                &[("path", path.into()), ("line", line.into())]
+            )
+        )?;
+    }
     let summary = rule.one_line_in(lang);
     writeln!(
         out,

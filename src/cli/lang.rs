@@ -16,8 +16,9 @@ use coc_lint::i18n::{self, Lang};
 /// The global `--lang` option.
 #[derive(Debug, Clone, Default, clap::Args)]
 pub(crate) struct LangArgs {
-    /// Language of messages, help and rule manuals: en-us or zh-cn
-    /// (default: `lang` in coc-lint.toml, else COC_LINT_LANG, else en-us).
+    /// Language of messages, help and rule manuals (and `fetch`'s
+    /// X-Language to the API): en-us or zh-cn (default: `lang` in
+    /// coc-lint.toml, else COC_LINT_LANG, else en-us).
     #[arg(long, global = true, value_name = "LANG", value_parser = parse_lang)]
     pub lang: Option<Lang>,
 }

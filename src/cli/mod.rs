@@ -3,8 +3,11 @@
 mod check;
 mod config;
 mod explain;
+#[cfg(feature = "fetch")]
+mod fetch;
 mod init;
 mod lang;
+mod lint_args;
 
 use std::io::{self, Write};
 use std::path::PathBuf;
@@ -12,6 +15,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use coc_lint::DocumentKind;
+use lint_args::LintArgs;
 
 /// Lint Huawei Cloud COC script service tickets and saved execution
 /// parameters against the API's documented constraints.
@@ -32,6 +36,11 @@ enum Command {
     /// gives a warning on standard error (the exit code is unchanged); a
     /// path that does not exist is an error (exit 2).
     Check(CheckArgs),
+    /// Fetch tickets from the COC API and lint them as `check` does: by
+    /// execute_uuid, or every ticket of a filtered list (`--list`).
+    /// Credentials come from the environment or files, never arguments.
+    #[cfg(feature = "fetch")]
+    Fetch(Box<fetch::FetchArgs>),
     /// List every rule: code, name, default severity and what it checks.
     Rules(RulesArgs),
     /// Write a commented starter coc-lint.toml in a folder (default: the
@@ -86,15 +95,6 @@ pub(crate) struct CheckArgs {
     #[arg(value_name = "PATH")]
     paths: Vec<PathBuf>,
 
-    /// Output format.
-    #[arg(long, value_enum, default_value_t = Format::Human)]
-    format: Format,
-
-    /// Treat every document as this kind instead of detecting it:
-    /// ticket-response, ticket, execute-param, execute-script, ticket-list.
-    #[arg(long, value_name = "KIND", value_parser = parse_kind)]
-    kind: Option<DocumentKind>,
-
     /// The file name to report standard input under.
     #[arg(long, value_name = "NAME", default_value = "<stdin>")]
     stdin_filename: String,
@@ -114,19 +114,9 @@ pub(crate) struct CheckArgs {
     #[arg(short = 'j', long, value_name = "N")]
     jobs: Option<usize>,
 
-    /// Files larger than this are reported and not read (bytes; K, M and G
-    /// suffixes allowed).
-    #[arg(long, value_name = "SIZE", default_value = "64M", value_parser = parse_size)]
-    max_file_size: u64,
-
-    /// Deepest nesting of arrays and objects accepted (at most 1024).
-    #[arg(long, value_name = "N", default_value_t = 128,
-          value_parser = clap::value_parser!(u16).range(0..=coc_lint::lint::MAX_DEPTH_CEILING as i64))]
-    max_depth: u16,
-
-    /// When to use colour in human output.
-    #[arg(long, value_enum, default_value_t = Color::Auto)]
-    color: Color,
+    /// How documents are linted and reported (shared with `fetch`).
+    #[command(flatten)]
+    lint: LintArgs,
 
     #[command(flatten)]
     config: config::ConfigArgs,
@@ -175,10 +165,12 @@ pub(crate) fn run() -> ExitCode {
     let mut out = io::BufWriter::new(stdout.lock());
     let result = match cli.command {
         Command::Check(args) => check::run(&args, &mut out),
+        #[cfg(feature = "fetch")]
+        Command::Fetch(args) => fetch::run(&args, &mut out),
         Command::Rules(args) if args.ignored => explain::ignored(&args.config, &mut out),
-        Command::Rules(_) => explain::list(lang::here(), &mut out).map(|()| 0),
+        Command::Rules(args) => explain::list(&args.config, &mut out),
         Command::Init { dir } => init::init(&dir, &mut out),
-        Command::Explain { rule } => explain::explain(&rule, lang::here(), &mut out),
+        Command::Explain { rule } => explain::explain(&rule, &mut out),
     };
     let result = result.and_then(|code| out.flush().map(|()| code));
     match result {

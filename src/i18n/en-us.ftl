@@ -53,6 +53,15 @@ allowed-value = `{ $value }`
 allowed-one-of = one of { $values }
 allowed-charset = made only of { $chars }
 allowed-forbid = free of { $what }
+chars-of-class = the characters `{ $class }`
+matches-of-pattern = matches of `{ $pattern }`
+allowed-pattern = matching the pattern `{ $pattern }`
+allowed-anything-but = anything but `{ $value }`
+allowed-none-of = none of { $values }
+allowed-object-with = an object with { $keys }
+allowed-object-without = an object without { $keys }
+allowed-unique-field = a list whose items each have a different `{ $field }`
+allowed-unique = a list of different items
 allowed-decimals = written with at most { $n } { $n ->
     [one] decimal place
    *[other] decimal places
@@ -62,6 +71,8 @@ allowed-decimals = written with at most { $n } { $n ->
 
 shown-a-number = a number
 shown-not-allowed = not allowed
+shown-a-value-not-allowed = a value that is not allowed
+shown-a-value-not-matching = a value that does not match
 
 ## Data rules (src/rules/check.rs)
 
@@ -168,6 +179,7 @@ too-many-target-instances = the batches target { $total } instances in all, but 
 
 syntax-empty = the file is empty: expected a JSON value
 syntax-only-whitespace = the file holds only whitespace: expected a JSON value
+syntax-only-whitespace-comments = the file holds only whitespace and comments: expected a JSON value
 help-one-json-object = a ticket file holds one JSON object, e.g. `{"{"}"timeout": 300, ...{"}"}`
 syntax-trailing-content = unexpected content after the JSON value
 help-one-json-value = a file holds exactly one JSON value; for one document per line use NDJSON (`.ndjson`, `--ndjson`)
@@ -188,12 +200,15 @@ expected-digit = a digit
 expected-digit-after-point = a digit after the decimal point
 expected-digit-in-exponent = a digit in the exponent
 expected-escape-character = an escape character after `\`
-help-no-comments = comments are not allowed in JSON
+help-comments-refused = comments are not allowed in JSON, and the API refuses them; to accept them in saved files, set `allow-comments = true` in coc-lint.toml or pass `--allow-comments`
+help-comment-syntax = a comment starts with `//` or `/*`
+syntax-unterminated-comment = this comment is never closed
+help-close-comment = add the closing `*/`; the file may be truncated
 help-double-quotes = JSON strings and keys use double quotes
 help-truncated = the file ends too early: is it truncated?
 help-json-numbers = JSON numbers are written like `-12`, `0.5` or `1e3`; NaN, Infinity, `+1` and `.5` are not JSON
-help-trailing-comma-object = remove the trailing comma: JSON does not allow one before `{"}"}`
-help-trailing-comma-array = remove the trailing comma: JSON does not allow one before `]`
+help-trailing-comma-object = remove the trailing comma: JSON does not allow one before `{"}"}` (`allow-comments = true` accepts it)
+help-trailing-comma-array = remove the trailing comma: JSON does not allow one before `]` (`allow-comments = true` accepts it)
 help-nan = JSON numbers are written like `-12`, `0.5` or `1e3`; NaN and Infinity are not JSON
 help-lower-case-literals = JSON literals are lower-case `true`, `false` and `null`
 help-bare-words = the only bare words in JSON are `true`, `false` and `null`; text goes in double quotes
@@ -286,3 +301,11 @@ unused-ignore-glob = the ignore of `{ $rule }` for `{ $glob }` matched no diagno
 
 rules-none-ignored = No rule is ignored here.
 rules-no-reason = (no reason given)
+explain-team-rule = Team rule, defined in { $path }:{ $line }
+
+## plaintext-secret (src/rules/plaintext_secret.rs)
+
+shown-unnamed = (unnamed)
+secret-pattern = the value of the parameter { $name } looks like { $what }, written in plain text
+secret-name = the parameter { $name } is named like a credential (`{ $entry }`), and its value is written in plain text
+secret-entropy = the value of the parameter { $name } looks like a generated secret (a long random string), written in plain text

@@ -111,3 +111,5 @@ doc-JobScriptOrderListPage-data = 本页的工单。
 doc-JobScriptOrderListModel-order_id = 工单的主键 ID。
 doc-JobScriptOrderListModel-order_name = 工单名称。
 doc-JobScriptOrderListModel-execute_uuid = 执行 UUID，用于查询详情的 API。
+rule-plaintext-secret-summary = 脚本入参以明文保存了凭据
+rule-plaintext-secret-help = 将该值存入参数仓库，并用 `param_refer`（参数引用）引用它（`"refer_type": "PARAM_STORE"`、`"param_id": ...`），`param_value` 留空

@@ -28,12 +28,23 @@ allowed-value = 为 `{ $value }`
 allowed-one-of = 为以下之一：{ $values }
 allowed-charset = 仅由{ $chars }组成
 allowed-forbid = 不含{ $what }
+chars-of-class = 字符 `{ $class }`
+matches-of-pattern = 与 `{ $pattern }` 匹配的内容
+allowed-pattern = 与模式 `{ $pattern }` 匹配
+allowed-anything-but = 为 `{ $value }` 以外的值
+allowed-none-of = 不为以下任何一个：{ $values }
+allowed-object-with = 是含有 { $keys } 的对象
+allowed-object-without = 是不含 { $keys } 的对象
+allowed-unique-field = 是各项的 `{ $field }` 互不相同的列表
+allowed-unique = 是各项互不相同的列表
 allowed-decimals = 最多保留 { $n } 位小数
 
 ## 可能是密钥、因而不引用的值
 
 shown-a-number = 一个数字
 shown-not-allowed = 不允许的值
+shown-a-value-not-allowed = 一个不允许的值
+shown-a-value-not-matching = 一个不匹配的值
 
 ## 数据规则（src/rules/check.rs）
 
@@ -137,6 +148,7 @@ too-many-target-instances = 各批次共指定了 { $total } 个目标实例，�
 
 syntax-empty = 文件为空：此处应为一个 JSON 值
 syntax-only-whitespace = 文件只包含空白：此处应为一个 JSON 值
+syntax-only-whitespace-comments = 文件只包含空白和注释：此处应为一个 JSON 值
 help-one-json-object = 工单文件包含一个 JSON 对象，例如 `{"{"}"timeout": 300, ...{"}"}`
 syntax-trailing-content = JSON 值之后还有多余内容
 help-one-json-value = 一个文件只能包含一个 JSON 值；每行一个文档请使用 NDJSON（`.ndjson`、`--ndjson`）
@@ -157,12 +169,15 @@ expected-digit = 数字
 expected-digit-after-point = 小数点后的数字
 expected-digit-in-exponent = 指数中的数字
 expected-escape-character = `\` 之后的转义字符
-help-no-comments = JSON 中不允许注释
+help-comments-refused = JSON 中不允许注释，API 也会拒绝注释；要在保存的文件中接受注释，请在 coc-lint.toml 中设置 `allow-comments = true`，或使用 `--allow-comments`
+help-comment-syntax = 注释以 `//` 或 `/*` 开头
+syntax-unterminated-comment = 此注释没有闭合
+help-close-comment = 请补上闭合的 `*/`；文件可能被截断了
 help-double-quotes = JSON 的字符串和键使用双引号
 help-truncated = 文件提前结束：是否被截断了？
 help-json-numbers = JSON 数字的写法如 `-12`、`0.5` 或 `1e3`；NaN、Infinity、`+1` 和 `.5` 都不是 JSON
-help-trailing-comma-object = 删除末尾的逗号：JSON 不允许在 `{"}"}` 前有逗号
-help-trailing-comma-array = 删除末尾的逗号：JSON 不允许在 `]` 前有逗号
+help-trailing-comma-object = 删除末尾的逗号：JSON 不允许在 `{"}"}` 前有逗号（`allow-comments = true` 时接受）
+help-trailing-comma-array = 删除末尾的逗号：JSON 不允许在 `]` 前有逗号（`allow-comments = true` 时接受）
 help-nan = JSON 数字的写法如 `-12`、`0.5` 或 `1e3`；NaN 和 Infinity 都不是 JSON
 help-lower-case-literals = JSON 的字面量是小写的 `true`、`false` 和 `null`
 help-bare-words = JSON 中仅有的裸词是 `true`、`false` 和 `null`；文本须放在双引号中
@@ -226,6 +241,7 @@ the-document = 文档
 explain-severity = 默认严重级别：{ $severity }
 explain-summary = { $summary }。
 explain-fix = 修复：{ $help }。
+explain-team-rule = 团队规则，定义于 { $path }:{ $line }
 
 ## human 报告的汇总行（src/report/human.rs）
 
@@ -246,3 +262,10 @@ unused-ignore-glob = 对 `{ $rule }` 在 `{ $glob }` 中的忽略在本次运行
 
 rules-none-ignored = 此处没有被忽略的规则。
 rules-no-reason = （未给出原因）
+
+## plaintext-secret（src/rules/plaintext_secret.rs）
+
+shown-unnamed = （未命名）
+secret-pattern = 参数 { $name } 的值看起来像 { $what }，却以明文写出
+secret-name = 参数 { $name } 的名称像是凭据（`{ $entry }`），而它的值以明文写出
+secret-entropy = 参数 { $name } 的值看起来像生成的密钥（一长串随机字符），却以明文写出

@@ -1,10 +1,16 @@
 //! A strict RFC 8259 JSON parser that keeps the span of every value and key.
 //!
 //! Why not serde_json: it keeps neither spans nor duplicate keys. Why not a
-//! generic spanned parser: this one is strict by construction (no comments,
-//! trailing commas or JSON5 leniencies to switch off), borrows every string
-//! that has no escapes, keeps numbers as written, and stops at a nesting
-//! depth limit with an error instead of overflowing the stack.
+//! generic spanned parser: this one is strict by construction (no JSON5
+//! leniencies to switch off), borrows every string that has no escapes,
+//! keeps numbers as written, and stops at a nesting depth limit with an
+//! error instead of overflowing the stack.
+//!
+//! One leniency can be asked for ([`parse_with_comments`]): JSONC, as
+//! editors write it, with `//` and `/* */` comments wherever whitespace may
+//! stand and a trailing comma before `]` or `}`. Comments are skipped as
+//! whitespace is, so every span stays a byte range of the text as written:
+//! a comment before a fault does not move it.
 
 use std::borrow::Cow;
 
@@ -41,26 +47,52 @@ pub enum ParseError {
 /// Parse `text` as one JSON value. A UTF-8 byte order mark at the start is
 /// skipped; spans are byte offsets into `text` itself.
 pub fn parse(text: &str, max_depth: usize) -> Result<Node<'_>, ParseError> {
+    parse_with_comments(text, max_depth, false)
+}
+
+/// [`parse`], accepting JSONC when `comments` is set: `//` comments to the
+/// end of their line, `/* */` comments, and one trailing comma before `]` or
+/// `}`. Spans are those of `text` as written, comments included.
+///
+/// ```
+/// use coc_lint::load::parser::parse_with_comments;
+///
+/// let text = "{\n  // seconds\n  \"timeout\": /* max */ 300,\n}";
+/// let doc = parse_with_comments(text, 16, true).expect("JSONC");
+/// let timeout = doc.get("timeout").expect("a member");
+/// assert_eq!(&text[timeout.span.offset..timeout.span.offset + timeout.span.length], "300");
+/// assert!(parse_with_comments(text, 16, false).is_err());
+/// ```
+pub fn parse_with_comments(
+    text: &str,
+    max_depth: usize,
+    comments: bool,
+) -> Result<Node<'_>, ParseError> {
     let mut p = Parser {
         text,
         bytes: text.as_bytes(),
         pos: 0,
         max_depth,
+        comments,
     };
     if text.starts_with('\u{feff}') {
         p.pos = 3;
     }
-    p.skip_ws();
+    p.skip_ws()?;
     if p.pos >= p.bytes.len() {
         let what = if p.bytes.len() > usize::from(text.starts_with('\u{feff}')) * 3 {
-            "syntax-only-whitespace"
+            if comments {
+                "syntax-only-whitespace-comments"
+            } else {
+                "syntax-only-whitespace"
+            }
         } else {
             "syntax-empty"
         };
         return Err(p.error_at(p.pos, 0, Msg::new(what), Some("help-one-json-object")));
     }
     let node = p.value(0)?;
-    p.skip_ws();
+    p.skip_ws()?;
     if p.pos < p.bytes.len() {
         let len = p.char_len_at(p.pos);
         return Err(p.error_at(
@@ -73,11 +105,34 @@ pub fn parse(text: &str, max_depth: usize) -> Result<Node<'_>, ParseError> {
     Ok(node)
 }
 
+/// The help of a comment in strict JSON: why, and how to opt in (a message
+/// id of the catalog, as every help here).
+const COMMENTS_REFUSED: &str = "help-comments-refused";
+/// The help of a trailing comma before `}` in strict JSON.
+const TRAILING_COMMA_OBJECT: &str = "help-trailing-comma-object";
+/// The help of a trailing comma before `]` in strict JSON.
+const TRAILING_COMMA_ARRAY: &str = "help-trailing-comma-array";
+
+/// Whether `text` holds only whitespace and complete comments, at least one
+/// (a line of an NDJSON stream that is no document).
+pub fn only_comments(text: &str) -> bool {
+    let mut p = Parser {
+        text,
+        bytes: text.as_bytes(),
+        pos: 0,
+        max_depth: 0,
+        comments: true,
+    };
+    p.skip_ws().is_ok() && p.pos == text.len() && text.contains('/')
+}
+
 struct Parser<'a> {
     text: &'a str,
     bytes: &'a [u8],
     pos: usize,
     max_depth: usize,
+    /// Accept comments and trailing commas (JSONC).
+    comments: bool,
 }
 
 impl<'a> Parser<'a> {
@@ -139,7 +194,8 @@ impl<'a> Parser<'a> {
         let found = self.describe_here();
         let len = self.char_len_at(self.pos);
         let help = match self.bytes.get(self.pos) {
-            Some(b'/') => Some("help-no-comments"),
+            Some(b'/') if self.comments => Some("help-comment-syntax"),
+            Some(b'/') => Some(COMMENTS_REFUSED),
             Some(b'\'') => Some("help-double-quotes"),
             None => Some("help-truncated"),
             _ => None,
@@ -162,15 +218,40 @@ impl<'a> Parser<'a> {
         )
     }
 
+    /// Skip whitespace, and comments when they are accepted; an unclosed
+    /// `/*` is an error at its start.
     #[inline]
-    fn skip_ws(&mut self) {
+    fn skip_ws(&mut self) -> Result<(), ParseError> {
         while let Some(&b) = self.bytes.get(self.pos) {
             if matches!(b, b' ' | b'\n' | b'\r' | b'\t') {
                 self.pos += 1;
+            } else if b == b'/' && self.comments {
+                match self.bytes.get(self.pos + 1) {
+                    Some(b'/') => {
+                        let rest = &self.bytes[self.pos..];
+                        self.pos += memchr::memchr(b'\n', rest).unwrap_or(rest.len());
+                    }
+                    Some(b'*') => {
+                        let body = &self.bytes[self.pos + 2..];
+                        match memchr::memmem::find(body, b"*/") {
+                            Some(end) => self.pos += 2 + end + 2,
+                            None => {
+                                return Err(self.error_at(
+                                    self.pos,
+                                    2,
+                                    Msg::new("syntax-unterminated-comment"),
+                                    Some("help-close-comment"),
+                                ))
+                            }
+                        }
+                    }
+                    _ => break,
+                }
             } else {
                 break;
             }
         }
+        Ok(())
     }
 
     fn value(&mut self, depth: usize) -> Result<Node<'a>, ParseError> {
@@ -234,7 +315,7 @@ impl<'a> Parser<'a> {
         self.enter(depth)?;
         let start = self.pos;
         self.pos += 1;
-        self.skip_ws();
+        self.skip_ws()?;
         if self.bytes.get(self.pos) == Some(&b'}') {
             self.pos += 1;
             return Ok(Node {
@@ -246,34 +327,42 @@ impl<'a> Parser<'a> {
         let mut members = Vec::with_capacity(8);
         loop {
             if self.bytes.get(self.pos) != Some(&b'"') {
+                // Only reached after a comma: an empty object returned above.
+                if self.comments && self.bytes.get(self.pos) == Some(&b'}') {
+                    self.pos += 1;
+                    return Ok(Node {
+                        span: Span::new(start, self.pos),
+                        value: Value::Object(members),
+                    });
+                }
                 let mut err = self.unexpected("expected-key");
                 if let (ParseError::Syntax { help, .. }, Some(b'}')) =
                     (&mut err, self.bytes.get(self.pos))
                 {
-                    *help = Some("help-trailing-comma-object");
+                    *help = Some(TRAILING_COMMA_OBJECT);
                 }
                 return Err(err);
             }
             let key_start = self.pos;
             let key = self.string()?;
             let key_span = Span::new(key_start, self.pos);
-            self.skip_ws();
+            self.skip_ws()?;
             if self.bytes.get(self.pos) != Some(&b':') {
                 return Err(self.unexpected("expected-colon"));
             }
             self.pos += 1;
-            self.skip_ws();
+            self.skip_ws()?;
             let value = self.value(depth)?;
             members.push(Member {
                 key,
                 key_span,
                 value,
             });
-            self.skip_ws();
+            self.skip_ws()?;
             match self.bytes.get(self.pos) {
                 Some(b',') => {
                     self.pos += 1;
-                    self.skip_ws();
+                    self.skip_ws()?;
                 }
                 Some(b'}') => {
                     self.pos += 1;
@@ -292,7 +381,7 @@ impl<'a> Parser<'a> {
         let start = self.pos;
         self.pos += 1;
         let mut items = Vec::new();
-        self.skip_ws();
+        self.skip_ws()?;
         if self.bytes.get(self.pos) == Some(&b']') {
             self.pos += 1;
             return Ok(Node {
@@ -302,18 +391,26 @@ impl<'a> Parser<'a> {
         }
         loop {
             if self.bytes.get(self.pos) == Some(&b']') {
+                // Only reached after a comma: an empty array returned above.
+                if self.comments {
+                    self.pos += 1;
+                    return Ok(Node {
+                        span: Span::new(start, self.pos),
+                        value: Value::Array(items),
+                    });
+                }
                 let mut err = self.unexpected("expected-json-value");
                 if let ParseError::Syntax { help, .. } = &mut err {
-                    *help = Some("help-trailing-comma-array");
+                    *help = Some(TRAILING_COMMA_ARRAY);
                 }
                 return Err(err);
             }
             items.push(self.value(depth)?);
-            self.skip_ws();
+            self.skip_ws()?;
             match self.bytes.get(self.pos) {
                 Some(b',') => {
                     self.pos += 1;
-                    self.skip_ws();
+                    self.skip_ws()?;
                 }
                 Some(b']') => {
                     self.pos += 1;
@@ -734,6 +831,33 @@ mod tests {
             }
         );
         assert!(err("\u{feff}").1.contains("empty"));
+    }
+
+    #[test]
+    fn jsonc_comments_and_trailing_commas_only_when_asked() {
+        let text = "/* a */ {\"a\" // b\n : [1, 2,], /**/ \"c\": {\"d\": null,},} // e";
+        let doc = parse_with_comments(text, 16, true).expect("JSONC");
+        let a = doc.get("a").expect("a");
+        assert_eq!(a.span, Span::new(21, 28));
+        assert_eq!(a.as_array().map(<[_]>::len), Some(2));
+        assert_eq!(doc.span, Span::new(8, 54));
+        assert!(parse(text, 16).is_err());
+        // What stays refused: a lone `/`, a comma with nothing before it,
+        // two commas, and an unclosed comment (at its start).
+        for bad in ["[1 / 2]", "[,]", "{,}", "[1,,]", "{\"a\": 1,,}"] {
+            assert!(parse_with_comments(bad, 16, true).is_err(), "{bad}");
+        }
+        match parse_with_comments("[1, /* x", 16, true) {
+            Err(ParseError::Syntax { span, message, .. }) => {
+                assert_eq!(span, Span::new(4, 6));
+                assert_eq!(message.to_string(), "this comment is never closed");
+            }
+            other => panic!("{other:?}"),
+        }
+        assert!(only_comments(" // a\n/* b */ "));
+        assert!(!only_comments("  "));
+        assert!(!only_comments("/* a"));
+        assert!(!only_comments("/* a */ 1"));
     }
 
     #[test]

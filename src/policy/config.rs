@@ -33,6 +33,9 @@ pub const KEYS: &[(&str, &str)] = &[
     ("respect-gitignore", "whether a directory walk skips what `.gitignore` files exclude (default true)"),
     ("unknown-files", "what a directory walk does with JSON that is no COC document: `skip` (default) or `report`"),
     ("allow-comments", "accept `//` and `/* */` comments and trailing commas (default false)"),
+    ("secrets", "a table: `extend-names` (parameter names that mark a credential) and `extend-patterns` (regexes, or `{ what = ..., regex = ... }`, for values that look like one), added to `plaintext-secret`'s"),
+    ("rule", "`[[rule]]` tables: team rules in the format of the built-in rule files (see *Team rules*)"),
+    ("rule-dirs", "folders of team rule files (`*.toml`, each with an optional `.md` manual beside it), relative to this file"),
     ("lang", "the language of messages, help and rule manuals: `en-us` (default) or `zh-cn`; `--lang` wins over it, and it over `COC_LINT_LANG`"),
 ];
 
@@ -109,6 +112,97 @@ pub(crate) struct RawConfig {
     pub unknown_files: Option<Spanned<String>>,
     pub allow_comments: Option<bool>,
     pub lang: Option<Spanned<String>>,
+    #[serde(default)]
+    pub rule: Vec<Spanned<crate::rules::TomlValue>>,
+    #[serde(default)]
+    pub rule_dirs: Vec<Spanned<String>>,
+    #[serde(default)]
+    pub secrets: SecretsConfig,
+}
+
+/// The `[secrets]` table: what `plaintext-secret` takes for a credential,
+/// as well as its built-in names and patterns.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub(crate) struct SecretsConfig {
+    #[serde(default)]
+    pub extend_names: Vec<Spanned<String>>,
+    #[serde(default)]
+    pub extend_patterns: Vec<Spanned<toml::Value>>,
+}
+
+/// One entry of `[secrets] extend-patterns`, checked: a regex that
+/// compiles, and what a value it matches looks like.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct SecretPattern {
+    pub what: String,
+    pub regex: String,
+    pub classes: Option<i64>,
+}
+
+impl SecretPattern {
+    /// `'regex'` or `{ what = "...", regex = "...", classes = N }`.
+    pub fn read(layer: &Layer, value: &Spanned<toml::Value>) -> Result<SecretPattern, ConfigError> {
+        let span = value.span();
+        let wrong = |message: String| ConfigError::at(layer, span.clone(), message);
+        let (what, regex, classes) = match value.get_ref() {
+            toml::Value::String(regex) => (None, regex.clone(), None),
+            toml::Value::Table(table) => {
+                let mut what = None;
+                let mut regex = None;
+                let mut classes = None;
+                for (key, v) in table {
+                    match (key.as_str(), v) {
+                        ("what", toml::Value::String(s)) => what = Some(s.clone()),
+                        ("regex", toml::Value::String(s)) => regex = Some(s.clone()),
+                        ("classes", toml::Value::Integer(n)) if (0..=4).contains(n) => {
+                            classes = Some(*n)
+                        }
+                        ("classes", _) => {
+                            return Err(wrong("`classes` is an integer from 0 to 4".into()))
+                        }
+                        ("what" | "regex", _) => {
+                            return Err(wrong(format!("`{key}` of a pattern must be a string")))
+                        }
+                        _ => {
+                            return Err(wrong(format!(
+                                "a pattern has no key `{key}`; it takes `what`, `regex` and `classes`"
+                            )))
+                        }
+                    }
+                }
+                let regex = regex
+                    .ok_or_else(|| wrong("a pattern table needs a `regex`".into()))?;
+                (what, regex, classes)
+            }
+            _ => {
+                return Err(wrong(
+                    "a pattern is a regex (`'^hvs\\.'`) or a table `{ what = \"a Vault token\", regex = '^hvs\\.' }`".into(),
+                ))
+            }
+        };
+        if let Err(e) = regex::Regex::new(&regex) {
+            let detail = e.to_string();
+            let last = detail
+                .lines()
+                .rev()
+                .find(|l| !l.trim().is_empty())
+                .unwrap_or("");
+            return Err(wrong(format!("`{regex}` is not a valid regex: {}", last.trim()))
+                .help("patterns use the syntax of the Rust `regex` crate (no look-around or backreferences)"));
+        }
+        let what = what.unwrap_or_else(|| {
+            format!(
+                "a secret (the pattern `{regex}` of {})",
+                layer.path.display()
+            )
+        });
+        Ok(SecretPattern {
+            what,
+            regex,
+            classes,
+        })
+    }
 }
 
 /// One configuration file, read and parsed: a layer of a policy.
@@ -171,20 +265,33 @@ fn unknown_key(message: &str) -> Option<&str> {
     Some(&rest[..rest.find('`')?])
 }
 
-/// For an unknown key, the closest known one.
+/// For an unknown key, the closest known one: among the keys serde's
+/// message says its table takes (a key of `[secrets]` is compared with
+/// `extend-names` and `extend-patterns`, not with the top-level keys), else
+/// among [`KEYS`].
 fn unknown_key_help(message: &str) -> Option<String> {
     let key = unknown_key(message)?;
-    let (score, best) = KEYS
+    let expected: Vec<&str> = message
+        .split_once(", expected")
+        .map(|(_, list)| list.split('`').skip(1).step_by(2).collect())
+        .unwrap_or_default();
+    let known: Vec<&str> = if expected.is_empty() {
+        KEYS.iter().map(|(k, _)| *k).collect()
+    } else {
+        expected
+    };
+    let (score, best) = known
         .iter()
-        .map(|(k, _)| (strsim::jaro_winkler(key, k), *k))
+        .map(|k| (strsim::jaro_winkler(key, k), *k))
         .max_by(|a, b| a.0.total_cmp(&b.0))?;
     if score >= 0.8 {
         Some(format!("did you mean `{best}`?"))
     } else {
         Some(format!(
             "the keys are {}",
-            KEYS.iter()
-                .map(|(k, _)| format!("`{k}`"))
+            known
+                .iter()
+                .map(|k| format!("`{k}`"))
                 .collect::<Vec<_>>()
                 .join(", ")
         ))

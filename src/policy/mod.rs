@@ -11,7 +11,9 @@
 //!   EditorConfig: `select`, `include`, `exclude`, `respect-gitignore`,
 //!   `unknown-files` and `allow-comments` are replaced by a nearer file,
 //!   `[severity]` entries are replaced rule by rule, and `extend-select`,
-//!   `ignore`, `[per-file-ignores]` and `extend-exclude` add up. Each
+//!   `ignore`, `[per-file-ignores]`, `extend-exclude`, the `[secrets]`
+//!   lists and team rules (`[[rule]]`, `rule-dirs`; see
+//!   [`crate::rules::team`]) add up. Each
 //!   file's `extends` are layers just below the file itself, so the file
 //!   overrides what it extends. `--config PATH` uses that file alone (with
 //!   its `extends`), `--isolated` none. Options given on the command line
@@ -37,8 +39,9 @@ pub use suppress::{Ignore, Suppressions};
 
 use crate::diagnostic::Severity;
 use crate::lint::{LintOptions, Linter};
+use crate::paths::GlobList;
 use crate::rules::RuleSet;
-use config::{IgnoreEntry, Layer};
+use config::{IgnoreEntry, Layer, SecretPattern};
 use suppress::{absolute, PathMatcher};
 
 /// The presets shipped with the rules: name, text.
@@ -81,8 +84,8 @@ pub enum UnknownFiles {
 /// The settings of a directory walk.
 #[derive(Debug)]
 pub struct WalkSettings {
-    include: Vec<PathMatcher>,
-    exclude: Vec<PathMatcher>,
+    include: GlobList,
+    exclude: GlobList,
     /// Skip what `.gitignore` files exclude.
     pub respect_gitignore: bool,
     /// What to do with JSON that is no COC document.
@@ -92,12 +95,18 @@ pub struct WalkSettings {
 impl WalkSettings {
     /// Whether a walk lints this file (absolute, normalised path).
     pub fn includes(&self, path: &Path) -> bool {
-        self.include.iter().any(|m| m.matches(path)) && !self.excludes(path)
+        self.include.matches(path) && !self.excludes(path)
+    }
+
+    /// Whether `include` takes this file (absolute, normalised), whatever
+    /// `exclude` says: for a walk that checked `exclude` already.
+    pub fn included(&self, path: &Path) -> bool {
+        self.include.matches(path)
     }
 
     /// Whether a walk skips this file or folder (absolute, normalised).
     pub fn excludes(&self, path: &Path) -> bool {
-        self.exclude.iter().any(|m| m.matches(path))
+        self.exclude.matches(path)
     }
 }
 
@@ -149,7 +158,14 @@ impl Policy {
 
     /// The policy of layers, farthest first.
     fn build(layers: &[Layer], options: &LintOptions, cwd: &Path) -> Result<Policy, ConfigError> {
-        let builtin = RuleSet::builtin();
+        // Team rules first, from every layer (they add up), so that
+        // selectors, severities and ignores can name them.
+        let mut builder = RuleSet::builder();
+        builder.cwd(cwd);
+        for layer in layers {
+            add_team_rules(&mut builder, layer)?;
+        }
+        let builtin = builder.current();
         let count = builtin.rules().len();
         let mut selected = vec![true; count];
         let mut severity: Vec<Option<Option<Severity>>> = vec![None; count];
@@ -161,6 +177,8 @@ impl Policy {
         let mut unknown_files = UnknownFiles::Skip;
         let mut allow_comments = false;
         let mut lang = options.lang;
+        let mut secret_names: Vec<String> = Vec::new();
+        let mut secret_patterns: Vec<SecretPattern> = Vec::new();
 
         for layer in layers {
             let c = &layer.config;
@@ -271,9 +289,22 @@ impl Policy {
                     .parse()
                     .map_err(|e: String| ConfigError::at(layer, v.span(), e))?;
             }
+            for name in &c.secrets.extend_names {
+                if name.get_ref().chars().all(|c| !c.is_alphanumeric()) {
+                    return Err(ConfigError::at(
+                        layer,
+                        name.span(),
+                        "a secret name needs a letter or a digit",
+                    ));
+                }
+                secret_names.push(name.get_ref().clone());
+            }
+            for pattern in &c.secrets.extend_patterns {
+                secret_patterns.push(SecretPattern::read(layer, pattern)?);
+            }
         }
 
-        let mut builder = RuleSet::builder();
+        let invalid_config = builtin.index_of(crate::rules::RuleId::InvalidConfig.code());
         for i in 0..count {
             match severity[i] {
                 Some(None) => builder.set_enabled(i, false),
@@ -286,13 +317,32 @@ impl Policy {
         }
         // A configuration that is read is never half-read: its own faults
         // stay on whatever it selects.
-        if let Some(i) = builtin.index_of(crate::rules::RuleId::InvalidConfig.code()) {
+        if let Some(i) = invalid_config {
             builder.set_enabled(i, true);
         }
-        let options = LintOptions {
-            lang,
-            ..options.clone()
-        };
+        if !secret_names.is_empty() || !secret_patterns.is_empty() {
+            let defaults = RuleSet::builtin();
+            let builtin_params = &defaults.params().plaintext_secret;
+            let mut names = builtin_params.names.clone();
+            names.extend(secret_names);
+            let mut patterns = builtin_params.patterns.clone();
+            patterns.extend(secret_patterns.into_iter().map(|p| {
+                let mut table = serde_json::Map::new();
+                table.insert("what".into(), p.what.into());
+                table.insert("regex".into(), p.regex.into());
+                if let Some(n) = p.classes {
+                    table.insert("classes".into(), n.into());
+                }
+                table
+            }));
+            // Both values have the parameters' types: this cannot fail.
+            let id = crate::rules::RuleId::PlaintextSecret.name();
+            let _ = builder.param(id, "names", names.into());
+            let _ = builder.param(id, "patterns", patterns.into());
+        }
+        let mut options = options.clone();
+        options.allow_comments |= allow_comments;
+        options.lang = lang;
         let suppressions = Arc::new(Suppressions {
             ignores,
             cwd: cwd.to_path_buf(),
@@ -311,8 +361,8 @@ impl Policy {
             linter,
             suppressions,
             walk: WalkSettings {
-                include: include.unwrap_or_else(|| default_globs(DEFAULT_INCLUDE)),
-                exclude,
+                include: GlobList::new(&include.unwrap_or_else(|| default_globs(DEFAULT_INCLUDE))),
+                exclude: GlobList::new(&exclude),
                 respect_gitignore,
                 unknown_files,
             },
@@ -320,6 +370,67 @@ impl Policy {
             allow_comments,
         })
     }
+}
+
+/// Add the team rules of `layer` to `builder`: its `[[rule]]` tables, then
+/// the `*.toml` files of its `rule-dirs` (in name order, each with the
+/// `.md` beside it as its manual).
+fn add_team_rules(
+    builder: &mut crate::rules::RuleSetBuilder,
+    layer: &Layer,
+) -> Result<(), ConfigError> {
+    use crate::rules::{RuleOrigin, TeamRuleError};
+    let error = |origin: &RuleOrigin, e: TeamRuleError| ConfigError {
+        path: origin.path.clone(),
+        text: Some(origin.text.clone()),
+        span: e.span,
+        message: e.message,
+        help: e.help,
+    };
+    let origin = RuleOrigin {
+        path: layer.path.clone(),
+        text: layer.text.clone(),
+        base: layer.dir.clone(),
+    };
+    for table in &layer.config.rule {
+        builder
+            .add_rule(table, &origin, None)
+            .map_err(|e| error(&origin, e))?;
+    }
+    for dir in &layer.config.rule_dirs {
+        let folder = layer.dir.join(dir.get_ref());
+        let entries = std::fs::read_dir(&folder).map_err(|e| {
+            ConfigError::at(
+                layer,
+                dir.span(),
+                crate::io::cannot_read(&folder.display().to_string(), &e),
+            )
+        })?;
+        let mut files: Vec<PathBuf> = entries
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.extension().is_some_and(|x| x == "toml") && p.is_file())
+            .collect();
+        files.sort();
+        for file in files {
+            let text = std::fs::read_to_string(&file).map_err(|e| {
+                ConfigError::at(
+                    layer,
+                    dir.span(),
+                    crate::io::cannot_read(&file.display().to_string(), &e),
+                )
+            })?;
+            let doc = std::fs::read_to_string(file.with_extension("md")).ok();
+            let origin = RuleOrigin {
+                path: file,
+                text: Arc::from(text),
+                base: layer.dir.clone(),
+            };
+            builder
+                .add_rule_file(&origin, doc.as_deref())
+                .map_err(|e| error(&origin, e))?;
+        }
+    }
+    Ok(())
 }
 
 fn ignore(
@@ -471,12 +582,10 @@ impl Resolver {
     pub fn policy(&self, path: &Path, is_dir: bool) -> Result<Arc<Policy>, ConfigError> {
         let chain = match &self.discovery {
             Discovery::Nearest => {
-                let abs = absolute(&self.cwd, path);
-                let dir = if is_dir {
-                    abs
-                } else {
-                    abs.parent().map(Path::to_path_buf).unwrap_or(abs)
-                };
+                let mut dir = absolute(&self.cwd, path);
+                if !is_dir && dir.parent().is_some() {
+                    dir.pop();
+                }
                 self.chain(&dir)?
             }
             Discovery::File(_) | Discovery::Isolated => Vec::new(),

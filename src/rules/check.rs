@@ -53,7 +53,8 @@ pub enum Check {
     Charset {
         /// A regex matching one allowed character, e.g. `[A-Za-z0-9_]`.
         class: String,
-        /// The allowed characters in words.
+        /// The allowed characters in words (default: the class itself).
+        #[serde(default)]
         describe: String,
         /// The class, compiled on first use.
         #[serde(skip)]
@@ -63,7 +64,8 @@ pub enum Check {
     Forbid {
         /// The forbidden regex.
         pattern: String,
-        /// What it forbids, in words.
+        /// What it forbids, in words (default: the pattern itself).
+        #[serde(default)]
         describe: String,
         /// `pattern`, compiled on first use.
         #[serde(skip)]
@@ -78,6 +80,42 @@ pub enum Check {
     Equals {
         /// The one allowed value.
         value: String,
+    },
+    /// A string that is none of `values`.
+    NoneOf {
+        /// The refused values.
+        values: Vec<String>,
+    },
+    /// A string in which the regex `pattern` matches (anchor it with `^`
+    /// and `$` to match the whole string).
+    Pattern {
+        /// The regex.
+        pattern: String,
+        /// What a matching string is, in words (default: the pattern).
+        #[serde(default)]
+        describe: String,
+        /// `pattern`, compiled on first use.
+        #[serde(skip)]
+        compiled: OnceLock<Option<Regex>>,
+    },
+    /// An object that has every one of `keys`: a key, or a JSON pointer
+    /// from the object (`/properties/script_version_uuid`) for a nested one.
+    Required {
+        /// The keys it must have.
+        keys: Vec<String>,
+    },
+    /// An object that has none of `keys` (keys or JSON pointers, as for
+    /// `required`).
+    Forbidden {
+        /// The keys it must not have.
+        keys: Vec<String>,
+    },
+    /// An array whose items are all different, or whose items' `field` (a
+    /// key, or a JSON pointer from the item) all differ.
+    Unique {
+        /// The field of each item compared; the whole item when absent.
+        #[serde(default)]
+        field: Option<String>,
     },
 }
 
@@ -224,6 +262,22 @@ fn rule_words(lang: Lang, rule: &str, english: &str) -> String {
     }
 }
 
+/// `` `a`, `b` ``.
+/// A key that is a JSON pointer (`/properties/script_version_uuid`) is
+/// shown as a path (`properties.script_version_uuid`).
+fn quoted(keys: &[String]) -> String {
+    keys.iter()
+        .map(|k| match k.strip_prefix('/') {
+            Some(path) => format!(
+                "`{}`",
+                path.replace('/', ".").replace("~1", "/").replace("~0", "~")
+            ),
+            None => format!("`{k}`"),
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
 /// `` `x` `` for printable characters, `U+0001` for the others.
 fn show_char(c: char) -> String {
     if c.is_control() || c.is_whitespace() && c != ' ' {
@@ -297,18 +351,69 @@ impl Check {
                 tr!(lang, "allowed-value", value = &values[0])
             }
             Check::OneOf { values } => tr!(lang, "allowed-one-of", values = values.join(", ")),
+            Check::Charset {
+                describe, class, ..
+            } if describe.is_empty() => tr!(
+                lang,
+                "allowed-charset",
+                chars = tr!(lang, "chars-of-class", class = class)
+            ),
             Check::Charset { describe, .. } => tr!(
                 lang,
                 "allowed-charset",
                 chars = rule_words(lang, rule, describe)
+            ),
+            Check::Forbid {
+                describe, pattern, ..
+            } if describe.is_empty() => tr!(
+                lang,
+                "allowed-forbid",
+                what = tr!(lang, "matches-of-pattern", pattern = pattern)
             ),
             Check::Forbid { describe, .. } => tr!(
                 lang,
                 "allowed-forbid",
                 what = rule_words(lang, rule, describe)
             ),
+            Check::Pattern {
+                describe, pattern, ..
+            } if describe.is_empty() => tr!(lang, "allowed-pattern", pattern = pattern),
+            // A team rule's own words, in whatever language it wrote them.
+            Check::Pattern { describe, .. } => describe.clone(),
+            Check::NoneOf { values } if values.len() == 1 => {
+                tr!(lang, "allowed-anything-but", value = &values[0])
+            }
+            Check::NoneOf { values } => {
+                tr!(lang, "allowed-none-of", values = values.join(", "))
+            }
+            Check::Required { keys } => tr!(lang, "allowed-object-with", keys = quoted(keys)),
+            Check::Forbidden { keys } => {
+                tr!(lang, "allowed-object-without", keys = quoted(keys))
+            }
+            Check::Unique { field: Some(field) } => {
+                tr!(lang, "allowed-unique-field", field = field)
+            }
+            Check::Unique { field: None } => tr!(lang, "allowed-unique"),
             Check::Decimals { max } => tr!(lang, "allowed-decimals", n = u64::from(*max)),
             Check::Equals { value } => tr!(lang, "allowed-value", value = value),
+        }
+    }
+
+    /// What a `charset` check allows or a `forbid` check forbids, in
+    /// `lang`: the rule's words, or the class or pattern itself when it has
+    /// none (a team rule may give none).
+    fn words(&self, lang: Lang, rule: &str) -> String {
+        match self {
+            Check::Charset {
+                describe, class, ..
+            } if describe.is_empty() => tr!(lang, "chars-of-class", class = class),
+            Check::Forbid {
+                describe, pattern, ..
+            } if describe.is_empty() => tr!(lang, "matches-of-pattern", pattern = pattern),
+            Check::Charset { describe, .. } | Check::Forbid { describe, .. } => {
+                rule_words(lang, rule, describe)
+            }
+            _ => String::new(),
         }
     }
 
@@ -327,6 +432,13 @@ impl Check {
                 pattern, compiled, ..
             } => compiled
                 .get_or_init(|| Pattern::new(pattern))
+                .as_ref()
+                .map(|_| ())
+                .ok_or_else(|| format!("invalid pattern `{pattern}`")),
+            Check::Pattern {
+                pattern, compiled, ..
+            } => compiled
+                .get_or_init(|| Regex::new(pattern).ok())
                 .as_ref()
                 .map(|_| ())
                 .ok_or_else(|| format!("invalid pattern `{pattern}`")),
@@ -459,12 +571,7 @@ impl Check {
                     allowed = allowed()
                 )
             }
-            (
-                Check::Charset {
-                    describe, compiled, ..
-                },
-                Subject::Str(s),
-            ) => {
+            (Check::Charset { compiled, .. }, Subject::Str(s)) => {
                 self.compile().ok()?;
                 let charset = compiled.get()?.as_ref()?;
                 let (i, c) = charset.first_outside(s)?;
@@ -487,15 +594,10 @@ impl Check {
                     field = field,
                     what = what,
                     at = i + 1,
-                    chars = rule_words(lang, rule, describe)
+                    chars = self.words(lang, rule)
                 )
             }
-            (
-                Check::Forbid {
-                    describe, compiled, ..
-                },
-                Subject::Str(s),
-            ) => {
+            (Check::Forbid { compiled, .. }, Subject::Str(s)) => {
                 self.compile().ok()?;
                 let pattern = compiled.get()?.as_ref()?;
                 let start = pattern.find(s)?;
@@ -504,8 +606,43 @@ impl Check {
                     lang,
                     "forbid-violation",
                     field = field,
-                    what = rule_words(lang, rule, describe),
+                    what = self.words(lang, rule),
                     at = at
+                )
+            }
+            (Check::NoneOf { values }, Subject::Str(s)) => {
+                if !values.iter().any(|v| v == s) {
+                    return None;
+                }
+                let shown = if sensitive {
+                    tr!(lang, "shown-a-value-not-allowed")
+                } else {
+                    format!("{s:?}")
+                };
+                tr!(
+                    lang,
+                    "value-is",
+                    field = field,
+                    value = shown,
+                    allowed = allowed()
+                )
+            }
+            (Check::Pattern { compiled, .. }, Subject::Str(s)) => {
+                self.compile().ok()?;
+                if compiled.get()?.as_ref()?.is_match(s) {
+                    return None;
+                }
+                let shown = if sensitive {
+                    tr!(lang, "shown-a-value-not-matching")
+                } else {
+                    format!("{s:?}")
+                };
+                tr!(
+                    lang,
+                    "value-is",
+                    field = field,
+                    value = shown,
+                    allowed = allowed()
                 )
             }
             (Check::Decimals { max }, Subject::Number { raw, value }) => {

@@ -21,7 +21,9 @@ pub(crate) mod finished_before_created;
 pub(crate) mod list_total_too_small;
 pub(crate) mod missing_finish_time;
 pub(crate) mod param_value_missing;
+pub(crate) mod plaintext_secret;
 pub(crate) mod provider_mismatch;
+pub mod team;
 pub(crate) mod too_many_target_instances;
 pub(crate) mod types;
 pub(crate) mod unexpected_finish_time;
@@ -30,12 +32,14 @@ pub(crate) mod util;
 use std::borrow::Cow;
 use std::collections::HashMap;
 use std::fmt;
+use std::path::{Path, PathBuf};
 use std::sync::{Arc, OnceLock};
 
 use serde::Deserialize;
 
 pub use check::Check;
 pub use id::{ParamError, RuleId, RuleParams};
+pub use team::{RuleOrigin, TeamRuleError, TomlValue};
 
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::i18n::Lang;
@@ -64,6 +68,7 @@ pub(crate) struct CodeRule {
 pub(crate) static CODE_RULES: &[CodeRule] = &[
     duplicate_param_name::RULE,
     param_value_missing::RULE,
+    plaintext_secret::RULE,
     duplicate_batch_index::RULE,
     too_many_target_instances::RULE,
     provider_mismatch::RULE,
@@ -106,7 +111,9 @@ pub struct Rule {
     targets: Vec<String>,
     check: Option<Arc<Check>>,
     params: Vec<(&'static str, serde_json::Value)>,
-    doc: &'static str,
+    doc: Cow<'static, str>,
+    /// For a team rule: the file and line that define it.
+    defined_in: Option<(PathBuf, usize)>,
 }
 
 impl Rule {
@@ -173,6 +180,11 @@ impl Rule {
     pub fn check(&self) -> Option<&Check> {
         self.check.as_deref()
     }
+    /// Where a team rule is defined (file and 1-based line); `None` for a
+    /// built-in rule.
+    pub fn defined_in(&self) -> Option<(&Path, usize)> {
+        self.defined_in.as_ref().map(|(p, l)| (p.as_path(), *l))
+    }
     /// The parameters of a code rule, as their current values.
     pub fn params(&self) -> &[(&'static str, serde_json::Value)] {
         &self.params
@@ -189,7 +201,9 @@ impl Rule {
                 let mut fields: Vec<&str> = self
                     .targets
                     .iter()
-                    .map(|t| t.rsplit('.').next().unwrap_or(t))
+                    // `Model.field` and a pointer pattern name their last
+                    // field; a model names itself.
+                    .map(|t| t.rsplit(['.', '/']).next().unwrap_or(t))
                     .collect();
                 fields.dedup();
                 crate::i18n::tr!(
@@ -211,15 +225,14 @@ impl Rule {
     /// [`Rule::doc`] in `lang`: `rules/NAME.zh-cn.md` for Chinese, the
     /// English manual when a rule has no translation.
     pub fn doc_in(&self, lang: Lang) -> String {
-        let manual = match lang {
-            Lang::ZhCn => RULE_DOCS_ZH_CN
-                .iter()
-                .find(|(name, _)| *name == self.name)
-                .map(|(_, doc)| *doc)
-                .filter(|doc| !doc.is_empty())
-                .unwrap_or(self.doc),
-            _ => self.doc,
-        };
+        // A team rule has no translation: its own manual in any language.
+        let translated = RULE_DOCS_ZH_CN
+            .iter()
+            .filter(|_| lang == Lang::ZhCn && self.id.is_some())
+            .find(|(name, _)| *name == self.name)
+            .map(|(_, doc)| *doc)
+            .filter(|doc| !doc.is_empty());
+        let manual: &str = translated.unwrap_or(&self.doc);
         let constraint = self
             .check()
             .map(|c| c.describe_in(lang, &self.name))
@@ -274,6 +287,24 @@ pub struct RuleSet {
     /// For each model (by index): the enabled code rules that look at its
     /// objects.
     code_rules: Vec<Vec<ObjectCheck>>,
+    /// `plaintext-secret`'s parameters, compiled on first use (reset when a
+    /// builder changes them).
+    secret_matcher: Arc<OnceLock<plaintext_secret::Matcher>>,
+    /// Team rules (see [`team`]), in the order they were added.
+    team: Vec<Arc<team::TeamRule>>,
+    /// For each field (by id): the enabled team rules (indices in `team`)
+    /// that check it.
+    team_fields: Vec<Vec<usize>>,
+    /// For each model (by index): the enabled team rules that check its
+    /// objects.
+    team_models: Vec<Vec<usize>>,
+    /// The enabled team rules with a JSON pointer target.
+    team_pointers: Vec<usize>,
+    /// Whether an enabled team rule has a `when = { path = ... }`.
+    needs_path: bool,
+    /// The folder relative file names are resolved against for `when =
+    /// { path = ... }`.
+    cwd: Option<PathBuf>,
 }
 
 static BUILTIN: OnceLock<Arc<RuleSet>> = OnceLock::new();
@@ -365,7 +396,8 @@ impl RuleSet {
                 targets: spec.targets,
                 check: spec.check.map(Arc::new),
                 params: params.values(id),
-                doc,
+                doc: Cow::Borrowed(doc),
+                defined_in: None,
             });
         }
         for code_rule in CODE_RULES {
@@ -392,6 +424,13 @@ impl RuleSet {
             params,
             field_rules: Vec::new(),
             code_rules: Vec::new(),
+            secret_matcher: Arc::default(),
+            team: Vec::new(),
+            team_fields: Vec::new(),
+            team_models: Vec::new(),
+            team_pointers: Vec::new(),
+            needs_path: false,
+            cwd: None,
         };
         set.wire();
         Ok(set)
@@ -402,7 +441,9 @@ impl RuleSet {
         let schema = schema::builtin();
         let mut field_rules = vec![Vec::new(); schema.field_count()];
         for (i, rule) in self.rules.iter().enumerate() {
-            if !rule.enabled || rule.check.is_none() {
+            // Team rules are wired below: they have conditions, templates
+            // and targets the built-in walk does not know.
+            if !rule.enabled || rule.check.is_none() || rule.id.is_none() {
                 continue;
             }
             for target in &rule.targets {
@@ -427,9 +468,64 @@ impl RuleSet {
         }
         self.field_rules = field_rules;
         self.code_rules = code_rules;
+
+        let mut team_fields = vec![Vec::new(); schema.field_count()];
+        let mut team_models = vec![Vec::new(); schema.models.len()];
+        let mut team_pointers = Vec::new();
+        let mut needs_path = false;
+        for (t, rule) in self.team.iter().enumerate() {
+            if !self.rules[rule.index].enabled {
+                continue;
+            }
+            needs_path |= rule.when.iter().any(team::Condition::has_path);
+            let mut pointer = false;
+            for target in &rule.targets {
+                match target {
+                    team::Target::Field(f) => team_fields[*f].push(t),
+                    team::Target::Model(m) => team_models[*m].push(t),
+                    team::Target::Pointer(_) => pointer = true,
+                }
+            }
+            if pointer {
+                team_pointers.push(t);
+            }
+        }
+        self.team_fields = team_fields;
+        self.team_models = team_models;
+        self.team_pointers = team_pointers;
+        self.needs_path = needs_path;
     }
 
-    /// Every rule, ordered by code.
+    /// The enabled team rules that check the field with this id.
+    pub(crate) fn team_field_rules(&self, field: usize) -> &[usize] {
+        self.team_fields.get(field).map_or(&[], Vec::as_slice)
+    }
+
+    /// The enabled team rules that check the objects of this model.
+    pub(crate) fn team_model_rules(&self, model: usize) -> &[usize] {
+        self.team_models.get(model).map_or(&[], Vec::as_slice)
+    }
+
+    /// Whether any enabled team rule has a JSON pointer target.
+    pub(crate) fn has_pointer_rules(&self) -> bool {
+        !self.team_pointers.is_empty()
+    }
+
+    /// The absolute path of the file linted under `name`, when an enabled
+    /// team rule needs it (`when = { path = ... }`).
+    pub(crate) fn file_path(&self, name: &str) -> Option<PathBuf> {
+        if !self.needs_path {
+            return None;
+        }
+        let cwd = match &self.cwd {
+            Some(cwd) => cwd.clone(),
+            None => std::env::current_dir().unwrap_or_default(),
+        };
+        Some(crate::paths::absolute(&cwd, Path::new(name)))
+    }
+
+    /// Every rule: the built-in ones ordered by code, then team rules in
+    /// the order they were added.
     pub fn rules(&self) -> &[Rule] {
         &self.rules
     }
@@ -473,8 +569,9 @@ impl RuleSet {
         if let Some(i) = self.lookup(selector) {
             return Ok(vec![i]);
         }
+        // A code prefix: `COC2`, or a team's `X1`.
         let upper = selector.to_ascii_uppercase();
-        if upper.len() >= 3 && upper.starts_with("COC") {
+        if !upper.is_empty() && upper.bytes().all(|b| b.is_ascii_alphanumeric()) {
             let found: Vec<usize> = (0..self.rules.len())
                 .filter(|&i| self.rules[i].code.starts_with(&upper))
                 .collect();
@@ -519,6 +616,12 @@ impl RuleSet {
     /// index.
     pub(crate) fn code_rules(&self, model: usize) -> &[ObjectCheck] {
         self.code_rules.get(model).map_or(&[], Vec::as_slice)
+    }
+
+    /// `plaintext-secret`'s names and patterns, compiled.
+    pub(crate) fn secret_matcher(&self) -> &plaintext_secret::Matcher {
+        self.secret_matcher
+            .get_or_init(|| plaintext_secret::Matcher::new(&self.params.plaintext_secret))
     }
 
     /// The rule at this index.
@@ -645,9 +748,103 @@ impl RuleSetBuilder {
         Ok(self)
     }
 
+    /// The rule set as built so far (team rules included), to resolve
+    /// selectors against before turning rules on and off.
+    pub fn current(&self) -> &RuleSet {
+        &self.set
+    }
+
+    /// The folder relative file names are resolved against for team rules'
+    /// `when = { path = ... }` (default: the working directory when a file
+    /// is linted).
+    pub fn cwd(&mut self, dir: &Path) -> &mut Self {
+        self.set.cwd = Some(dir.to_path_buf());
+        self
+    }
+
+    /// Add a team rule: `table` is a rule table in the format of the
+    /// built-in rule files, read from `origin.text` with the span of every
+    /// value (a `[[rule]]` of a configuration file, or a whole rule file).
+    /// `doc` is its Markdown (a rule file's `.md` beside it); a `doc` key
+    /// in the table wins. A rule already added from the same bytes of the
+    /// same file is not added again. On error, the set is unchanged.
+    ///
+    /// ```
+    /// use std::sync::Arc;
+    /// use coc_lint::rules::{RuleOrigin, TomlValue};
+    ///
+    /// let text = r#"
+    /// code = "X101"
+    /// name = "prod-timeout"
+    /// severity = "error"
+    /// summary = "Production scripts time out within ten minutes"
+    /// targets = ["ScriptExecuteParam.timeout"]
+    /// check = { kind = "range", max = 600 }
+    /// "#;
+    /// let table: toml::Spanned<TomlValue> = toml::from_str::<toml::Spanned<TomlValue>>(text)?;
+    /// let origin = RuleOrigin { path: "x101.toml".into(), text: Arc::from(text), base: ".".into() };
+    /// let mut rules = coc_lint::RuleSet::builder();
+    /// rules.add_rule(&table, &origin, None)?;
+    /// let linter = coc_lint::Linter::with_rules(Default::default(), Arc::new(rules.build()));
+    /// let report = linter.lint_source("p.json", r#"{"timeout": 900, "success_rate": 100, "execute_user": "root"}"#);
+    /// assert_eq!(report.diagnostics[0].code, "X101");
+    /// assert_eq!(report.diagnostics[0].message, "`timeout` is 900, but it must be at most 600");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn add_rule(
+        &mut self,
+        table: &toml::Spanned<TomlValue>,
+        origin: &RuleOrigin,
+        doc: Option<&str>,
+    ) -> Result<&mut Self, TeamRuleError> {
+        let cwd = || std::env::current_dir().unwrap_or_default();
+        let file = std::fs::canonicalize(&origin.path).unwrap_or_else(|_| {
+            crate::paths::absolute(
+                self.set.cwd.clone().unwrap_or_else(cwd).as_path(),
+                &origin.path,
+            )
+        });
+        let at = (file, table.span().start);
+        if self.set.team.iter().any(|t| t.written_at == at) {
+            return Ok(self);
+        }
+        let mut origin = origin.clone();
+        if let Some(cwd) = &self.set.cwd {
+            origin.base = crate::paths::absolute(cwd, &origin.base);
+        } else if origin.base.is_relative() {
+            let cwd = std::env::current_dir().unwrap_or_default();
+            origin.base = crate::paths::absolute(&cwd, &origin.base);
+        }
+        let (rule, mut team) = team::read(table, &origin, doc, &self.set)?;
+        team.written_at = at;
+        let i = self.set.rules.len();
+        self.set.index.insert(rule.code().to_owned(), i);
+        self.set.index.insert(rule.name().to_owned(), i);
+        self.set.rules.push(rule);
+        self.set.team.push(Arc::new(team));
+        Ok(self)
+    }
+
+    /// Add the team rule that is the whole of `origin.text` (a rule file of
+    /// a folder of team rules), with `doc` (its `.md` file) as its manual.
+    pub fn add_rule_file(
+        &mut self,
+        origin: &RuleOrigin,
+        doc: Option<&str>,
+    ) -> Result<&mut Self, TeamRuleError> {
+        let table = toml::from_str::<TomlValue>(&origin.text).map_err(|e| TeamRuleError {
+            span: e.span(),
+            message: e.message().trim_end().to_owned(),
+            help: None,
+        })?;
+        let table = toml::Spanned::new(0..origin.text.len(), table);
+        self.add_rule(&table, origin, doc)
+    }
+
     /// The rule set.
     pub fn build(mut self) -> RuleSet {
         self.set.wire();
+        self.set.secret_matcher = Arc::default();
         self.set
     }
 }
@@ -756,6 +953,11 @@ pub(crate) struct Cx<'a> {
     pub(crate) secrets: Vec<Span>,
     /// Where the walk is.
     pub(crate) path: Vec<Token<'a>>,
+    /// The document's root, for team rules' `when = { field = ... }`.
+    pub(crate) root: Option<&'a Node<'a>>,
+    /// The file's absolute path, for team rules' `when = { path = ... }`
+    /// (only computed when a rule needs it).
+    pub(crate) file: Option<PathBuf>,
 }
 
 impl<'a> Cx<'a> {
@@ -767,6 +969,8 @@ impl<'a> Cx<'a> {
             muted: Vec::new(),
             secrets,
             path: Vec::new(),
+            root: None,
+            file: None,
         }
     }
 
@@ -931,7 +1135,7 @@ mod tests {
             assert!(!zh.is_empty(), "rules/{name}.zh-cn.md is missing");
             assert_eq!(
                 skeleton(zh),
-                skeleton(rule.doc),
+                skeleton(&rule.doc),
                 "rules/{name}.zh-cn.md: code blocks, headings or placeholders differ from rules/{name}.md"
             );
             assert!(

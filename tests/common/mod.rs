@@ -44,3 +44,24 @@ pub fn feed(mut cmd: Command, input: &[u8]) -> Output {
         .expect("stdin takes the input");
     child.wait_with_output().expect("the binary finishes")
 }
+
+/// The output formats `check --help` lists (`human`, `json`, ...), so that
+/// a test over every format covers the formats added later.
+pub fn formats() -> Vec<String> {
+    let out = run(&["check", "--help"]);
+    let help = String::from_utf8_lossy(&out.stdout).into_owned();
+    let mut lines = help
+        .lines()
+        .skip_while(|l| !l.trim_start().starts_with("--format"));
+    for line in lines.by_ref() {
+        if line.trim() == "Possible values:" {
+            break;
+        }
+    }
+    let found: Vec<String> = lines
+        .map_while(|line| line.trim().strip_prefix("- "))
+        .map(|item| item.split(':').next().unwrap_or("").trim().to_owned())
+        .collect();
+    assert!(found.len() >= 2, "no formats found in: {help}");
+    found
+}
