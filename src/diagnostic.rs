@@ -5,6 +5,7 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
+use crate::fix::Fix;
 use crate::source::{LineIndex, Position, Span};
 
 /// How bad a diagnostic is. Only errors make `coc-lint check` exit with 1.
@@ -87,6 +88,10 @@ pub struct Diagnostic {
     pub end: Position,
     /// Secondary locations.
     pub labels: Vec<Label>,
+    /// The repair, when there is exactly one that keeps (or probably keeps)
+    /// the document's meaning; see [`crate::fix`].
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub fix: Option<Fix>,
 }
 
 impl Diagnostic {
@@ -113,7 +118,19 @@ impl Diagnostic {
             start: Position::default(),
             end: Position::default(),
             labels: Vec::new(),
+            fix: None,
         }
+    }
+
+    /// Attach a fix.
+    pub(crate) fn fix(&mut self, fix: Fix) -> &mut Self {
+        self.fix = Some(fix);
+        self
+    }
+
+    /// The fix, if any (for `filter_map`).
+    pub fn fix_ref(&self) -> Option<&Fix> {
+        self.fix.as_ref()
     }
 
     /// Replace the help text.
@@ -147,6 +164,9 @@ impl Diagnostic {
         for label in &mut self.labels {
             label.start = index.position(label.span.offset);
         }
+        if let Some(fix) = &mut self.fix {
+            fix.locate(index);
+        }
     }
 
     /// Shift every span and position by the place where an embedded
@@ -158,6 +178,9 @@ impl Diagnostic {
         for label in &mut self.labels {
             label.span.offset += offset;
             label.start.line += line;
+        }
+        if let Some(fix) = &mut self.fix {
+            fix.shift(offset, line);
         }
     }
 }

@@ -9,7 +9,9 @@ use std::fmt::Write as _;
 /// Whether `c` must not reach a terminal as itself: C0 and C1 controls,
 /// DEL, and the invisible characters that reorder or hide text (bidi
 /// embeddings, overrides and isolates, zero-width characters, the line and
-/// paragraph separators, the byte order mark).
+/// paragraph separators, the byte order mark), and the noncharacters
+/// U+FFFE and U+FFFF, which XML 1.0 forbids even escaped (the JUnit report
+/// would not parse).
 pub fn is_unsafe(c: char) -> bool {
     c.is_control()
         || matches!(
@@ -19,6 +21,8 @@ pub fn is_unsafe(c: char) -> bool {
                 | '\u{2060}'..='\u{2069}'
                 | '\u{FEFF}'
                 | '\u{FFF9}'..='\u{FFFB}'
+                | '\u{FFFE}'
+                | '\u{FFFF}'
         )
 }
 

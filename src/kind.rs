@@ -31,6 +31,18 @@ impl DocumentKind {
         DocumentKind::TicketList,
     ];
 
+    /// Whether diagnostics of documents of this kind carry fixes: only the
+    /// documents a user sends (execution parameters and ExecuteScript
+    /// bodies), never what the server returned (ticket responses, tickets,
+    /// ticket lists), which is evidence that a fix would falsify. See
+    /// [`crate::fix`].
+    pub fn takes_fixes(self) -> bool {
+        matches!(
+            self,
+            DocumentKind::ExecuteParam | DocumentKind::ExecuteScript
+        )
+    }
+
     /// The name `--kind` takes (and `rules/schema.toml` uses).
     pub fn name(self) -> &'static str {
         match self {

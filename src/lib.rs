@@ -32,6 +32,7 @@ pub mod diagnostic;
 pub mod escape;
 #[cfg(feature = "fetch")]
 pub mod fetch;
+pub mod fix;
 pub mod i18n;
 pub mod io;
 pub mod kind;

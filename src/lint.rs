@@ -11,6 +11,7 @@ use std::sync::Arc;
 use serde::Serialize;
 
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::fix::{Applicability, Fix};
 use crate::kind::DocumentKind;
 use crate::load::ast::Node;
 use crate::load::{self, ParseError};
@@ -68,6 +69,22 @@ fn only_comments(bytes: &[u8]) -> bool {
 /// The deepest nesting any [`Linter`] accepts, whatever its options.
 pub const MAX_DEPTH_CEILING: usize = 1024;
 
+/// The most times [`Linter::fix_source`] applies fixes and lints again.
+pub const MAX_FIX_PASSES: usize = 8;
+
+/// The result of [`Linter::fix_source`].
+#[derive(Debug, Clone)]
+pub struct Fixed {
+    /// The fixed text (the source itself when nothing applied).
+    pub text: String,
+    /// How many fixes were applied, over every pass.
+    pub fixed: usize,
+    /// How many passes applied something.
+    pub passes: usize,
+    /// The report of the fixed text: what is left.
+    pub report: FileReport,
+}
+
 /// The result of linting one file or one source text.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct FileReport {
@@ -112,6 +129,15 @@ impl FileReport {
         self.diagnostics
             .iter()
             .any(|d| d.code == RuleId::IoError.code() || d.code == RuleId::InvalidConfig.code())
+    }
+
+    /// The fixes of its diagnostics that `allowed` covers (safe ones only,
+    /// or unsafe ones too).
+    pub fn fixes(&self, allowed: Applicability) -> impl Iterator<Item = &Fix> {
+        self.diagnostics
+            .iter()
+            .filter_map(|d| d.fix.as_ref())
+            .filter(move |f| f.applicability <= allowed)
     }
 
     /// Whether any diagnostic is an error.
@@ -216,6 +242,54 @@ impl Linter {
             filter.apply(&self.rules, name, &mut report);
         }
         report
+    }
+
+    /// Lint `text`, apply the fixes `allowed` covers ([`crate::fix::apply`]),
+    /// and lint again, until nothing more applies or [`MAX_FIX_PASSES`]
+    /// passes were made. The report is the last text's. Only documents a
+    /// user sends have fixes ([`DocumentKind::takes_fixes`]); a tool can
+    /// repair parameters this way before it sends them.
+    ///
+    /// ```
+    /// use coc_lint::{fix::Applicability, Linter};
+    ///
+    /// let linter = Linter::new();
+    /// let text = r#"{"timeout": 3e2, "success_rate": "99.5", "execute_user": "Root"}"#;
+    /// let safe = linter.fix_source("p.json", text, Applicability::Safe);
+    /// assert_eq!(safe.text, r#"{"timeout": 300, "success_rate": 99.5, "execute_user": "Root"}"#);
+    /// assert_eq!((safe.fixed, safe.report.diagnostics.len()), (2, 1));
+    /// let all = linter.fix_source("p.json", text, Applicability::Unsafe);
+    /// assert_eq!(all.text, r#"{"timeout": 300, "success_rate": 99.5, "execute_user": "root"}"#);
+    /// assert!(all.report.diagnostics.is_empty());
+    /// ```
+    pub fn fix_source(&self, name: &str, text: &str, allowed: Applicability) -> Fixed {
+        let mut current = text.to_owned();
+        let mut report = self.lint_source(name, &current);
+        // Later passes lint the document as the kind it was first seen as:
+        // removing a member must not turn it into another kind (or none).
+        let mut pinned = None;
+        let (mut fixed, mut passes) = (0, 0);
+        while passes < MAX_FIX_PASSES {
+            let applied = crate::fix::apply(&current, report.fixes(allowed));
+            if applied.applied == 0 || applied.text == current {
+                break;
+            }
+            fixed += applied.applied;
+            passes += 1;
+            current = applied.text;
+            let linter = pinned.get_or_insert_with(|| {
+                let mut linter = self.clone();
+                linter.options.kind = linter.options.kind.or(report.kind);
+                linter
+            });
+            report = linter.lint_source(name, &current);
+        }
+        Fixed {
+            text: current,
+            fixed,
+            passes,
+            report,
+        }
     }
 
     /// Lint one JSON document given as bytes (checked to be UTF-8 first).
@@ -490,6 +564,17 @@ impl Linter {
         cx.root = Some(&root);
         cx.file = self.rules.file_path(name);
         let kind = self.check_document(&root, &mut cx);
+        // Only documents a user sends are fixed, and no fix touches a secret
+        // (see `crate::fix`).
+        let fixes = kind.is_some_and(DocumentKind::takes_fixes);
+        for d in &mut cx.diagnostics {
+            if d.fix
+                .as_ref()
+                .is_some_and(|f| !fixes || f.touches(&cx.secrets))
+            {
+                d.fix = None;
+            }
+        }
         (kind, cx.diagnostics, cx.secrets)
     }
 
@@ -551,14 +636,14 @@ impl Linter {
         let Some(members) = node.as_object() else {
             return;
         };
-        for member in members {
+        for (i, member) in members.iter().enumerate() {
             match model.field(&member.key) {
-                None => fields::unknown(member, model, cx),
+                None => fields::unknown(node, member, model, cx),
                 Some(field) => {
                     // A discarded field has no effect, but its value is still
                     // validated against the type and length the spec gives.
                     if field.discarded {
-                        fields::discarded(member, model, cx);
+                        fields::discarded(node, i, model, cx);
                     }
                     cx.path.push(Token::Key(&member.key));
                     self.walk_value(&member.value, field, &field.ty, cx);
@@ -621,6 +706,13 @@ impl Linter {
                 let d = cx.report_index(index, node.span, cx.pointer(), violation.message);
                 if let Some(help) = violation.help {
                     d.help(help);
+                }
+                if let (Some(to), false) = (check.repair(subject), secret) {
+                    let content = serde_json::to_string(to).unwrap_or_default();
+                    d.fix(crate::fix::Fix::unsafe_edit(
+                        format!("write {content}"),
+                        vec![crate::fix::Edit::replace(node.span, content)],
+                    ));
                 }
             }
         }

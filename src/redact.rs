@@ -680,18 +680,52 @@ pub fn with_rest_of_line(secrets: Vec<Span>, bytes: &[u8], fault: usize) -> Vec<
 /// Whether a line of a broken document could hold a sensitive key, even
 /// one whose quotes or letters the fault damaged: with its letters folded
 /// to lower case and everything else dropped, it contains `val` (every
-/// sensitive key and most of their near-misses), `sensitive` or `param`
-/// (a key so damaged that only its start is left). Hiding one line too many
-/// is the safe mistake; hiding every faulty line would hide the fault.
+/// sensitive key and most of their near-misses), or `value`, `sensitive` or
+/// `param` with at most one letter changed, dropped, added or swapped (a
+/// fault is one damaged byte more often than not: `"v"lue"`, `"va?ue"`,
+/// and a key so damaged that only its start is left still has `param`).
+/// Hiding one line too many is the safe mistake; hiding every faulty line
+/// would hide the fault.
 fn could_hold_secret(line: &[u8]) -> bool {
     let folded: Vec<u8> = line
         .iter()
         .filter(|b| b.is_ascii_alphanumeric())
         .map(u8::to_ascii_lowercase)
         .collect();
-    [&b"val"[..], b"sensitive", b"param"]
-        .iter()
-        .any(|w| folded.windows(w.len()).any(|win| win == *w))
+    if folded.windows(3).any(|w| w == b"val") {
+        return true;
+    }
+    [&b"value"[..], b"sensitive", b"param"].iter().any(|word| {
+        (0..folded.len()).any(|i| {
+            (word.len() - 1..=word.len() + 1)
+                .filter_map(|n| folded.get(i..i + n))
+                .any(|window| within_one_edit(window, word))
+        })
+    })
+}
+
+/// Whether `a` is `b` with at most one byte changed, dropped, added, or two
+/// neighbours swapped (Damerau-Levenshtein distance at most 1), without
+/// allocating: the check runs at every position of a faulty line.
+fn within_one_edit(a: &[u8], b: &[u8]) -> bool {
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    match long.len() - short.len() {
+        0 => {
+            let mut differ = (0..a.len()).filter(|&i| a[i] != b[i]);
+            match (differ.next(), differ.next(), differ.next()) {
+                (None, ..) | (Some(_), None, _) => true,
+                (Some(i), Some(j), None) => j == i + 1 && a[i] == b[j] && a[j] == b[i],
+                _ => false,
+            }
+        }
+        1 => {
+            let first = (0..short.len())
+                .find(|&i| short[i] != long[i])
+                .unwrap_or(short.len());
+            short[first..] == long[first + 1..]
+        }
+        _ => false,
+    }
 }
 
 /// The span of the value after a sensitive key of a text that did not
@@ -805,6 +839,34 @@ fn merge(mut spans: Vec<Span>) -> Vec<Span> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_line_with_a_key_damaged_by_one_byte_could_hold_a_secret() {
+        for line in [
+            &b"{\"v\"lue\": \"s3cr3t\"}"[..],
+            b"\"va?ue\": 1",
+            b"\"vaule\": 1",
+            b"\"parm_x\": 1",
+            b"\"sensitve\": true",
+            b"\"param_value\": \"x\"",
+        ] {
+            assert!(could_hold_secret(line), "{}", String::from_utf8_lossy(line));
+        }
+        for line in [
+            &b"{\"timeout\": 30, \"execute_user\": \"root\"}"[..],
+            b"\"name\": 1",
+        ] {
+            assert!(
+                !could_hold_secret(line),
+                "{}",
+                String::from_utf8_lossy(line)
+            );
+        }
+        assert!(within_one_edit(b"vlue", b"value"));
+        assert!(within_one_edit(b"vaule", b"value"));
+        assert!(!within_one_edit(b"vue", b"value"));
+        assert!(!within_one_edit(b"venue", b"value"));
+    }
 
     fn shown(text: &str, spans: &[Span]) -> Vec<String> {
         spans

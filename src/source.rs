@@ -122,15 +122,24 @@ impl<'a> LineIndex<'a> {
             start = BOM.len();
         }
         let (last_line, last_offset, last_column) = self.last.get();
-        let (from, base) = if last_line == line && (start..=offset).contains(&last_offset) {
-            (last_offset, last_column)
-        } else {
-            (start, 1)
-        };
         // Count characters: every byte that is not a UTF-8 continuation byte
         // starts one.
-        let bytes = &self.text.as_bytes()[from..offset];
-        let column = bytes.iter().filter(|&&b| (b as i8) >= -0x40).count() + base;
+        let starts = |from: usize, to: usize| {
+            self.text.as_bytes()[from..to]
+                .iter()
+                .filter(|&&b| (b as i8) >= -0x40)
+                .count()
+        };
+        let column = if last_line == line && (start..=offset).contains(&last_offset) {
+            last_column + starts(last_offset, offset)
+        } else if last_line == line && last_offset > offset && last_offset - offset < offset - start
+        {
+            // A little before the last position (a fix's edit just before
+            // its diagnostic): count back from there.
+            last_column - starts(offset, last_offset)
+        } else {
+            starts(start, offset) + 1
+        };
         self.last.set((line, offset, column));
         Position {
             line: line + 1,
@@ -142,6 +151,16 @@ impl<'a> LineIndex<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn positions_are_the_same_in_any_order() {
+        let text = "\u{feff}{\"a\": \"çé\", \"b\": 1, \"张三\": [1, 2]}\r\nx é\n";
+        let fresh = |o| LineIndex::new(text).position(o);
+        let index = LineIndex::new(text);
+        for o in [30, 12, 5, 29, 7, 0, 3, 40, 35, 31, 36, 2, 41, 18, 17] {
+            assert_eq!(index.position(o), fresh(o), "offset {o}");
+        }
+    }
 
     #[test]
     fn positions_count_characters_and_lines() {

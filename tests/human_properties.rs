@@ -71,7 +71,7 @@ fn well_formed(line: &str) -> bool {
     if let Some(code) = line.strip_prefix("COC") {
         return code.len() > 5
             && code[..3].bytes().all(|b| b.is_ascii_digit())
-            && line.ends_with(')');
+            && line.strip_suffix(" [*]").unwrap_or(line).ends_with(')');
     }
     // The snippet: ` NN │ text`, or `    ╭─[`, `    · `, `    ⋮`, `    ╰────`.
     let Some(rest) = line.strip_prefix(' ') else {

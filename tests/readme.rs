@@ -6,7 +6,9 @@
 //! `$ coc-lint ARGS` and whose other lines are the expected standard output
 //! (a last line `...` means the output goes on: the block is a prefix), and
 //! the ```` ```text ```` block after "The first ends with", which is the end
-//! of the set-up's main command, `check fixtures/`.
+//! of the set-up's main command, `check fixtures/`. A command with `--fix`
+//! runs in a temporary folder holding copies of the files it names, so that
+//! the README's own examples stay as they are.
 
 mod common;
 
@@ -79,9 +81,21 @@ fn blocks(kind: &str) -> Vec<(&'static str, &'static str)> {
 }
 
 fn stdout_of(args: &[&str]) -> String {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let copies = tempfile::tempdir().expect("a temporary folder");
+    let dir = if args.contains(&"--fix") {
+        for arg in args.iter().filter(|a| root.join(a).is_file()) {
+            let to = copies.path().join(arg);
+            std::fs::create_dir_all(to.parent().expect("a file has a folder")).unwrap();
+            std::fs::copy(root.join(arg), to).expect("the file is copied");
+        }
+        copies.path()
+    } else {
+        root
+    };
     let out = common::bin()
         .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .current_dir(dir)
         .env("NO_COLOR", "1")
         .output()
         .expect("the binary runs");

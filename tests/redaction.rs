@@ -177,6 +177,16 @@ fn cases() -> Vec<Case> {
             param(&format!(r#"{s} "x": 1"#)),
         ),
         case("bare word secret", param(SECRET)),
+        // Found by the property below: one byte of the key turned into a
+        // quote, so the key is `"v"` and the secret follows garbage.
+        case(
+            "a key damaged by one byte",
+            format!(r#"{{"x": {{}}, "v"lue": {s}, "y": 1}}"#),
+        ),
+        case(
+            "a key missing a letter",
+            format!(r#"{{"x": 1, "vaue": {s} "y": 1}}"#),
+        ),
         case(
             "unterminated secret",
             format!(

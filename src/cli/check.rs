@@ -12,7 +12,7 @@
 //! thread, and a run on one file starts no thread at all.
 
 use std::collections::HashSet;
-use std::io::{self, IsTerminal, Read, Write};
+use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc::sync_channel;
@@ -21,13 +21,12 @@ use std::sync::{Arc, Mutex};
 use coc_lint::io::{cannot_read, is_ndjson};
 use coc_lint::ndjson::Line;
 use coc_lint::policy::{ConfigError, Policy, Resolver, UnknownFiles};
-use coc_lint::report::human::HumanReporter;
-use coc_lint::report::json::JsonReporter;
 use coc_lint::report::{Reporter, Summary};
 use coc_lint::{Diagnostic, FileReport, LintOptions, Linter, RuleId};
 use rayon::prelude::*;
 
-use super::{CheckArgs, Color, Format, LintArgs, EXIT_ERRORS, EXIT_TROUBLE};
+use super::fix;
+use super::{CheckArgs, Format, LintArgs, EXIT_ERRORS, EXIT_TROUBLE};
 
 /// How many inputs (files or NDJSON lines) are linted together: enough to
 /// keep every thread busy, few enough that memory stays small.
@@ -58,11 +57,13 @@ struct Linted {
     source: Option<Vec<u8>>,
     /// Whether this unit is a file of its own (not a line of a stream).
     counts_as_file: bool,
+    /// What `--fix` or `--diff` did to it.
+    fixed: Option<fix::Outcome>,
 }
 
 pub(crate) fn run(args: &CheckArgs, out: &mut dyn Write) -> io::Result<u8> {
     let options = options(&args.lint, args.ndjson);
-    let mut reporter = reporter(&args.lint);
+    let mut reporter = reporter(&args.lint, args.fix.unsafe_fixes);
     // Nothing is linted against a half-understood policy: the options and
     // the configuration of every path named are read first.
     let resolver = match Resolver::new(args.config.discovery(), options, &args.config.overrides()) {
@@ -98,7 +99,12 @@ pub(crate) fn run(args: &CheckArgs, out: &mut dyn Write) -> io::Result<u8> {
         threads: std::sync::OnceLock::new(),
         pool: None,
         skipped: &skipped,
+        fix: args.fix,
     };
+    // `--fix -`: the fixed document goes to standard output, the report to
+    // standard error; `--diff`: the diffs only.
+    let (fixes_stdin, diff_only) = (args.fix.fixes_stdin(&args.paths), args.fix.diff);
+    let mut tally = fix::Tally::default();
 
     let mut summary = Summary::default();
     let mut trouble = false;
@@ -110,7 +116,22 @@ pub(crate) fn run(args: &CheckArgs, out: &mut dyn Write) -> io::Result<u8> {
             };
             summary.add_diagnostics(report);
             trouble |= report.unreadable();
-            reporter.file(out, report, linted.source.as_deref())?;
+            tally.add(report, linted.fixed.as_ref(), &args.fix);
+            let fixed = linted.fixed.unwrap_or_default();
+            if let Some(diff) = &fixed.diff {
+                out.write_all(diff.as_bytes())?;
+            }
+            if !diff_only {
+                let to: &mut dyn Write = if fixes_stdin {
+                    &mut io::stderr()
+                } else {
+                    &mut *out
+                };
+                reporter.file(to, report, linted.source.as_deref())?;
+            }
+            if let Some(document) = &fixed.stdout {
+                out.write_all(document)?;
+            }
         }
         Ok(())
     };
@@ -121,6 +142,7 @@ pub(crate) fn run(args: &CheckArgs, out: &mut dyn Write) -> io::Result<u8> {
         resolver: &resolver,
         stdin_name: &args.stdin_filename,
         follow_links: args.follow_links,
+        whole_streams: args.fix.active(),
         config_errors: &config_errors,
     };
     let paths = &named;
@@ -204,9 +226,32 @@ pub(crate) fn run(args: &CheckArgs, out: &mut dyn Write) -> io::Result<u8> {
             if skipped == 1 { "it" } else { "them" },
         );
     }
-    reporter.finish(out, &summary)?;
+    let fix_lines = tally.lines(&args.fix);
+    if diff_only || fixes_stdin || !matches!(args.lint.format, Format::Human | Format::Concise) {
+        // Standard output holds a diff, a document, or a report for tools
+        // (JSON, SARIF, JUnit, ...), which a line of prose would break.
+        if !diff_only {
+            let to: &mut dyn Write = if fixes_stdin {
+                &mut io::stderr()
+            } else {
+                &mut *out
+            };
+            reporter.finish(to, &summary)?;
+        }
+        for line in fix_lines.iter().filter(|_| args.fix.active()) {
+            eprintln!("{line}");
+        }
+    } else {
+        // Before the summary, which stays the report's last line.
+        for line in &fix_lines {
+            writeln!(out, "{line}")?;
+        }
+        reporter.finish(out, &summary)?;
+    }
     Ok(if trouble {
         EXIT_TROUBLE
+    } else if diff_only {
+        u8::from(tally.fixed > 0)
     } else if summary.errors > 0 {
         EXIT_ERRORS
     } else {
@@ -262,37 +307,9 @@ pub(crate) fn options(args: &LintArgs, ndjson: bool) -> LintOptions {
 }
 
 /// The reporter the command line asks for (`check` and `fetch`).
-pub(crate) fn reporter(args: &LintArgs) -> Box<dyn Reporter> {
-    match args.format {
-        Format::Json => Box::new(JsonReporter::new()),
-        Format::Human => {
-            let color = match args.color {
-                Color::Always => true,
-                Color::Never => false,
-                Color::Auto => {
-                    io::stdout().is_terminal()
-                        && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
-                }
-            };
-            let lang = super::lang::here();
-            Box::new(HumanReporter::new(color, terminal_width()).with_lang(lang))
-        }
-    }
-}
-
-/// The width to fit the human report in: the terminal's (standard output),
-/// else `COLUMNS`, else 100.
-fn terminal_width() -> usize {
-    if let Some((terminal_size::Width(w), _)) = terminal_size::terminal_size() {
-        if w > 0 {
-            return usize::from(w);
-        }
-    }
-    std::env::var("COLUMNS")
-        .ok()
-        .and_then(|c| c.trim().parse::<usize>().ok())
-        .filter(|&c| c > 0)
-        .unwrap_or(100)
+/// `unsafe_fixes`: whether unsafe fixes count as fixable (`--unsafe-fixes`).
+pub(crate) fn reporter(args: &LintArgs, unsafe_fixes: bool) -> Box<dyn Reporter> {
+    super::format::reporter_for(args.format, args.color, unsafe_fixes)
 }
 
 /// The number of threads: `-j`, or one per core. Asking the system for the
@@ -317,6 +334,8 @@ struct Stage<'a> {
     pool: Option<Option<rayon::ThreadPool>>,
     /// Walked files left out as no COC document (`unknown-files = "skip"`).
     skipped: &'a AtomicUsize,
+    /// `--fix`, `--unsafe-fixes`, `--diff`.
+    fix: fix::FixArgs,
 }
 
 impl Stage<'_> {
@@ -348,15 +367,31 @@ impl Stage<'_> {
                 report: Some(report),
                 source,
                 counts_as_file: true,
+                fixed: None,
             }
         };
         match input {
+            Input::Stdin(policy) if self.fix.active() => {
+                let (report, source) = lint_stdin(policy.linter(), self.stdin_name);
+                let (report, source, outcome) =
+                    fix::stdin(policy.linter(), report, source, &self.fix);
+                Linted {
+                    fixed: Some(outcome),
+                    ..file(report, source)
+                }
+            }
             Input::Stdin(policy) => {
                 let (report, source) = lint_stdin(policy.linter(), self.stdin_name);
                 file(report, source)
             }
             Input::File(path, policy, walked) => {
-                let (report, source) = policy.linter().lint_path_with_source(&path);
+                let (report, source, outcome) = if self.fix.active() {
+                    let (report, source, outcome) = fix::file(policy.linter(), &path, &self.fix);
+                    (report, source, Some(outcome))
+                } else {
+                    let (report, source) = policy.linter().lint_path_with_source(&path);
+                    (report, source, None)
+                };
                 if walked
                     && policy.walk().unknown_files == UnknownFiles::Skip
                     && report
@@ -369,20 +404,26 @@ impl Stage<'_> {
                         report: None,
                         source: None,
                         counts_as_file: false,
+                        fixed: None,
                     };
                 }
-                file(report, source)
+                Linted {
+                    fixed: outcome,
+                    ..file(report, source)
+                }
             }
             Input::Failed(report) => file(report, None),
             Input::Config(report, source) => Linted {
                 report: Some(report),
                 source,
                 counts_as_file: false,
+                fixed: None,
             },
             Input::StreamStart => Linted {
                 report: None,
                 source: None,
                 counts_as_file: true,
+                fixed: None,
             },
             Input::Line(name, policy, line) => {
                 let report = match line {
@@ -393,6 +434,7 @@ impl Stage<'_> {
                     report: Some(report),
                     source: None,
                     counts_as_file: false,
+                    fixed: None,
                 }
             }
         }
@@ -426,6 +468,8 @@ struct Source<'a> {
     follow_links: bool,
     /// The configuration files already reported as faulty (once each).
     config_errors: &'a Mutex<HashSet<PathBuf>>,
+    /// `--fix`, `--diff`: an NDJSON stream is one input, fixed whole.
+    whole_streams: bool,
 }
 
 impl<'a> Source<'a> {
@@ -438,7 +482,7 @@ impl<'a> Source<'a> {
     ) -> Box<dyn Iterator<Item = Input> + 'a> {
         let linter = policy.linter();
         if path.as_os_str() == "-" {
-            return if linter.options().ndjson {
+            return if linter.options().ndjson && !self.whole_streams {
                 let lines = linter.ndjson_lines(self.stdin_name, io::stdin().lock());
                 stream(Arc::from(self.stdin_name), policy.clone(), lines)
             } else {
@@ -546,7 +590,7 @@ impl<'a> Source<'a> {
         walked: bool,
     ) -> Box<dyn Iterator<Item = Input> + 'a> {
         let linter = policy.linter();
-        if !(linter.options().ndjson || is_ndjson(&path)) {
+        if self.whole_streams || !(linter.options().ndjson || is_ndjson(&path)) {
             return Box::new(std::iter::once(Input::File(path, policy, walked)));
         }
         let name: Arc<str> = Arc::from(path.to_string_lossy());

@@ -31,7 +31,7 @@ pub(crate) fn current_rules(
 }
 
 /// Say why the configuration cannot be used; exit code 2.
-fn config_trouble(e: &ConfigError) -> u8 {
+pub(crate) fn config_trouble(e: &ConfigError) -> u8 {
     let mut err = io::stderr();
     let _ = writeln!(err, "coc-lint: {e}");
     if let Some(help) = &e.help {

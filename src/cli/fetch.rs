@@ -162,7 +162,7 @@ fn ticket_name(uuid: &str) -> String {
 }
 
 pub(crate) fn run(args: &FetchArgs, out: &mut dyn Write) -> io::Result<u8> {
-    let mut reporter = check::reporter(&args.lint);
+    let mut reporter = check::reporter(&args.lint, false);
     // The policy is read before any request: a fetched ticket is linted
     // under the configuration of the folder it is saved in (or of the
     // current one), as `check` would lint the saved file.

@@ -5,9 +5,12 @@ mod config;
 mod explain;
 #[cfg(feature = "fetch")]
 mod fetch;
+mod fix;
+mod format;
 mod init;
 mod lang;
 mod lint_args;
+mod rules;
 
 use std::io::{self, Write};
 use std::path::PathBuf;
@@ -66,6 +69,10 @@ pub(crate) struct RulesArgs {
 
     #[command(flatten)]
     config: config::ConfigArgs,
+
+    /// Output format of the list.
+    #[arg(long, value_enum, default_value_t = rules::RulesFormat::Text, conflicts_with = "ignored")]
+    format: rules::RulesFormat,
 }
 
 /// Output format of `check`.
@@ -75,6 +82,19 @@ pub(crate) enum Format {
     Human,
     /// One JSON object with every diagnostic and a summary, for tools.
     Json,
+    /// One line a diagnostic, `path:line:col: severity[CODE] message`, for
+    /// editors' problem matchers and grep.
+    Concise,
+    /// One JSON object a line for each diagnostic, flushed as produced.
+    JsonLines,
+    /// SARIF 2.1.0, for GitHub code scanning and other SARIF viewers.
+    Sarif,
+    /// JUnit XML: a test suite per file, a test case per rule that fired.
+    Junit,
+    /// GitHub Actions workflow commands (annotations).
+    Github,
+    /// GitLab Code Quality report (JSON).
+    Gitlab,
 }
 
 /// When to use colour.
@@ -120,6 +140,9 @@ pub(crate) struct CheckArgs {
 
     #[command(flatten)]
     config: config::ConfigArgs,
+
+    #[command(flatten)]
+    fix: fix::FixArgs,
 }
 
 fn parse_kind(s: &str) -> Result<DocumentKind, String> {
@@ -168,6 +191,9 @@ pub(crate) fn run() -> ExitCode {
         #[cfg(feature = "fetch")]
         Command::Fetch(args) => fetch::run(&args, &mut out),
         Command::Rules(args) if args.ignored => explain::ignored(&args.config, &mut out),
+        Command::Rules(args) if args.format == rules::RulesFormat::Json => {
+            rules::list_json(&args.config, &mut out)
+        }
         Command::Rules(args) => explain::list(&args.config, &mut out),
         Command::Init { dir } => init::init(&dir, &mut out),
         Command::Explain { rule } => explain::explain(&rule, &mut out),

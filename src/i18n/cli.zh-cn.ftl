@@ -62,3 +62,6 @@ cli-fetch-connect-timeout = 等待连接的最长时间，单位为秒。
 cli-fetch-timeout = 等待响应及其剩余内容的最长时间，单位为秒。
 cli-fetch-retries = 对 429 或 5xx 应答按指数退避重试的次数（401 和 403 从不重试）。
 cli-fetch-verbose = 在标准错误上记录每个请求、应答和重试（从不包含密钥）。
+cli-check-fix = 应用安全的修复，以原子方式改写文件（见 README 的 Fixing 一节）；对 `-`，修复后的文档写到标准输出。
+cli-check-unsafe-fixes = 把不安全的修复也算作可修复：由 `--fix` 应用，由 `--diff` 显示，标记为 `[*]`。
+cli-check-diff = 打印 `--fix` 将做的改动的统一 diff，不写任何文件；有改动时退出码为 1。

@@ -8,7 +8,7 @@ use std::io::{self, Write};
 use super::snippet::{self, Source, Style};
 use super::{Reporter, Summary};
 use crate::diagnostic::Diagnostic;
-use crate::i18n::{tr, Lang};
+use crate::i18n::Lang;
 use crate::lint::FileReport;
 
 /// Renders diagnostics for people.
@@ -26,7 +26,11 @@ impl HumanReporter {
     /// columns (at least [`snippet::MIN_WIDTH`]).
     pub fn new(color: bool, width: usize) -> Self {
         HumanReporter {
-            style: Style { color, width },
+            style: Style {
+                color,
+                width,
+                unsafe_fixes: false,
+            },
             lang: Lang::EnUs,
             buffer: String::new(),
         }
@@ -36,6 +40,13 @@ impl HumanReporter {
     /// worded from the linter).
     pub fn with_lang(mut self, lang: Lang) -> Self {
         self.lang = lang;
+        self
+    }
+
+    /// Mark diagnostics with an unsafe fix fixable (`[*]`) too, as
+    /// `--unsafe-fixes` does; by default only safe fixes are marked.
+    pub fn unsafe_fixes(mut self, on: bool) -> Self {
+        self.style.unsafe_fixes = on;
         self
     }
 }
@@ -73,33 +84,7 @@ impl Reporter for HumanReporter {
     }
 
     fn finish(&mut self, out: &mut dyn Write, summary: &Summary) -> io::Result<()> {
-        let lang = self.lang;
-        let files = tr!(lang, "summary-files", n = summary.files);
-        let line = if summary.errors + summary.warnings + summary.infos == 0 {
-            tr!(lang, "summary-none", files = files)
-        } else {
-            let errors = tr!(lang, "summary-errors", n = summary.errors);
-            let warnings = tr!(lang, "summary-warnings", n = summary.warnings);
-            if summary.infos > 0 {
-                let infos = tr!(lang, "summary-infos", n = summary.infos);
-                tr!(
-                    lang,
-                    "summary-found-infos",
-                    errors = errors,
-                    warnings = warnings,
-                    infos = infos,
-                    files = files
-                )
-            } else {
-                tr!(
-                    lang,
-                    "summary-found",
-                    errors = errors,
-                    warnings = warnings,
-                    files = files
-                )
-            }
-        };
+        let line = summary.sentence_in(self.lang);
         let mut wrapped = String::new();
         let plain = Style {
             color: false,
@@ -115,13 +100,14 @@ impl Reporter for HumanReporter {
 /// tools that read it), and the help below, wrapped.
 fn concise(path: &str, d: &Diagnostic, style: Style) -> String {
     let mut s = format!(
-        "{}:{}:{}: {}[{} {}] {}\n",
+        "{}:{}:{}: {}[{} {}]{} {}\n",
         crate::escape::escape(path),
         d.start.line,
         d.start.column,
         d.severity,
         d.code,
         d.name,
+        if style.fixable(d) { " [*]" } else { "" },
         d.message
     );
     if let Some(help) = &d.help {

@@ -8,6 +8,7 @@ use std::io::{self, Write};
 use serde::Serialize;
 
 use super::{Reporter, Summary};
+use crate::diagnostic::Diagnostic;
 use crate::lint::FileReport;
 
 /// One diagnostic as `--format json` prints it. These field names are a
@@ -42,6 +43,91 @@ pub struct JsonDiagnostic<'a> {
     pub length: usize,
     /// Secondary locations.
     pub labels: Vec<JsonLabel<'a>>,
+    /// The fix, only on a diagnostic that has one (so that the report of a
+    /// file with nothing fixable is what it always was).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub fix: Option<JsonFix<'a>>,
+}
+
+/// A diagnostic's fix: `{"applicability": "safe", "message": ...,
+/// "edits": [...]}`.
+#[derive(Debug, Serialize)]
+pub struct JsonFix<'a> {
+    /// `safe` or `unsafe`.
+    pub applicability: &'a str,
+    /// What it does.
+    pub message: &'a str,
+    /// The edits, applied together.
+    pub edits: Vec<JsonEdit<'a>>,
+}
+
+/// One edit of a fix: replace the bytes `offset..offset + length` (lines
+/// and columns as for diagnostics) with `content`.
+#[derive(Debug, Serialize)]
+pub struct JsonEdit<'a> {
+    /// What replaces the range (empty: a deletion).
+    pub content: &'a str,
+    /// 1-based start line.
+    pub line: usize,
+    /// 1-based start column, in characters.
+    pub column: usize,
+    /// 1-based end line.
+    pub end_line: usize,
+    /// 1-based end column (exclusive), in characters.
+    pub end_column: usize,
+    /// Start byte offset.
+    pub offset: usize,
+    /// Length in bytes.
+    pub length: usize,
+}
+
+impl<'a> JsonDiagnostic<'a> {
+    /// The JSON form of `d`, found in the file (or NDJSON stream) `path`.
+    pub fn new(path: &'a str, d: &'a Diagnostic) -> Self {
+        JsonDiagnostic {
+            path,
+            code: &d.code,
+            name: &d.name,
+            severity: d.severity.as_str(),
+            message: &d.message,
+            help: d.help.as_deref(),
+            pointer: &d.pointer,
+            line: d.start.line,
+            column: d.start.column,
+            end_line: d.end.line,
+            end_column: d.end.column,
+            offset: d.span.offset,
+            length: d.span.length,
+            labels: d
+                .labels
+                .iter()
+                .map(|l| JsonLabel {
+                    message: &l.message,
+                    line: l.start.line,
+                    column: l.start.column,
+                    offset: l.span.offset,
+                    length: l.span.length,
+                })
+                .collect(),
+            fix: d.fix.as_ref().map(|f| JsonFix {
+                applicability: f.applicability.as_str(),
+                message: &f.message,
+                edits: f
+                    .edits
+                    .iter()
+                    .map(|e| JsonEdit {
+                        content: &e.content,
+                        line: e.start.line,
+                        column: e.start.column,
+                        end_line: e.end.line,
+                        end_column: e.end.column,
+                        offset: e.span.offset,
+                        length: e.span.length,
+                    })
+                    .collect(),
+            }),
+        }
+    }
 }
 
 /// A secondary location of a diagnostic.
@@ -89,33 +175,7 @@ impl Reporter for JsonReporter {
                 out.write_all(b",")?;
             }
             self.any = true;
-            let item = JsonDiagnostic {
-                path: &report.path,
-                code: &d.code,
-                name: &d.name,
-                severity: d.severity.as_str(),
-                message: &d.message,
-                help: d.help.as_deref(),
-                pointer: &d.pointer,
-                line: d.start.line,
-                column: d.start.column,
-                end_line: d.end.line,
-                end_column: d.end.column,
-                offset: d.span.offset,
-                length: d.span.length,
-                labels: d
-                    .labels
-                    .iter()
-                    .map(|l| JsonLabel {
-                        message: &l.message,
-                        line: l.start.line,
-                        column: l.start.column,
-                        offset: l.span.offset,
-                        length: l.span.length,
-                    })
-                    .collect(),
-            };
-            super::write_json(out, &item)?;
+            super::write_json(out, &JsonDiagnostic::new(&report.path, d))?;
         }
         Ok(())
     }

@@ -1,9 +1,18 @@
 //! Report formats: each module renders the same [`FileReport`]s in one
 //! format, as they arrive, to any writer.
 
+pub mod concise;
+pub mod github;
+#[cfg(feature = "cli")]
+pub mod gitlab;
 #[cfg(feature = "cli")]
 pub mod human;
 pub mod json;
+pub mod json_lines;
+#[cfg(feature = "cli")]
+pub mod junit;
+#[cfg(feature = "cli")]
+pub mod sarif;
 #[cfg(feature = "cli")]
 pub mod snippet;
 
@@ -50,6 +59,29 @@ impl serde_json::ser::Formatter for SafeFormatter {
     }
 }
 
+/// The repository the package names (`repository` in Cargo.toml), or
+/// `None` while it names none.
+const REPOSITORY: &str = env!("CARGO_PKG_REPOSITORY");
+
+/// Where a rule's manual can be read on the web: its Markdown file in the
+/// repository the package names, or `None` while the package names no
+/// repository (the manual is always at hand as `coc-lint explain CODE`, and
+/// SARIF carries it whole). Formats that link rules (SARIF's `helpUri`,
+/// `coc-lint rules --format json`) take it from here.
+pub fn rule_doc_uri(rule_name: &str) -> Option<String> {
+    doc_uri_in(REPOSITORY, rule_name)
+}
+
+fn doc_uri_in(repository: &str, rule_name: &str) -> Option<String> {
+    let repository = repository.trim().trim_end_matches('/');
+    (!repository.is_empty()).then(|| format!("{repository}/blob/main/rules/{rule_name}.md"))
+}
+
+/// The home of the tool on the web (`repository` in Cargo.toml), if named.
+pub fn information_uri() -> Option<&'static str> {
+    Some(REPOSITORY.trim()).filter(|r| !r.is_empty())
+}
+
 /// Counts over a whole run.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
 pub struct Summary {
@@ -77,6 +109,41 @@ impl Summary {
         self.warnings += report.count(Severity::Warning);
         self.infos += report.count(Severity::Info);
     }
+
+    /// The closing sentence of the text formats: `No problems found in 3
+    /// files.` or `Found 2 errors, 1 warning in 3 files.`
+    pub fn sentence(&self) -> String {
+        self.sentence_in(crate::i18n::Lang::EnUs)
+    }
+
+    /// [`Summary::sentence`] in `lang`.
+    pub fn sentence_in(&self, lang: crate::i18n::Lang) -> String {
+        use crate::i18n::tr;
+        let files = tr!(lang, "summary-files", n = self.files);
+        if self.errors + self.warnings + self.infos == 0 {
+            return tr!(lang, "summary-none", files = files);
+        }
+        let errors = tr!(lang, "summary-errors", n = self.errors);
+        let warnings = tr!(lang, "summary-warnings", n = self.warnings);
+        if self.infos > 0 {
+            let infos = tr!(lang, "summary-infos", n = self.infos);
+            return tr!(
+                lang,
+                "summary-found-infos",
+                errors = errors,
+                warnings = warnings,
+                infos = infos,
+                files = files
+            );
+        }
+        tr!(
+            lang,
+            "summary-found",
+            errors = errors,
+            warnings = warnings,
+            files = files
+        )
+    }
 }
 
 /// One output format. The command line drives every format the same way:
@@ -102,5 +169,32 @@ pub trait Reporter {
     /// the bytes of files that have diagnostics).
     fn wants_source(&self) -> bool {
         false
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rule_docs_are_linked_only_when_a_repository_is_named() {
+        assert_eq!(doc_uri_in("", "duplicate-key"), None);
+        assert_eq!(doc_uri_in("  ", "duplicate-key"), None);
+        assert_eq!(
+            doc_uri_in("https://example.org/coc-lint/", "duplicate-key").as_deref(),
+            Some("https://example.org/coc-lint/blob/main/rules/duplicate-key.md")
+        );
+    }
+
+    #[test]
+    fn summary_sentences() {
+        let mut s = Summary::default();
+        assert_eq!(s.sentence(), "No problems found in 0 files.");
+        s.files = 1;
+        s.errors = 2;
+        assert_eq!(s.sentence(), "Found 2 errors, 0 warnings in 1 file.");
+        s.infos = 1;
+        s.warnings = 1;
+        assert_eq!(s.sentence(), "Found 2 errors, 1 warning, 1 info in 1 file.");
     }
 }

@@ -40,6 +40,8 @@ pub struct Style {
     pub color: bool,
     /// The terminal's width in columns (at least [`MIN_WIDTH`] is used).
     pub width: usize,
+    /// Whether unsafe fixes count as fixable (`--unsafe-fixes`).
+    pub unsafe_fixes: bool,
 }
 
 impl Style {
@@ -53,6 +55,14 @@ impl Style {
 
     fn width(self) -> usize {
         self.width.max(MIN_WIDTH)
+    }
+
+    /// Whether `d` is marked fixable (`[*]`, as ruff does): it has a safe
+    /// fix, or an unsafe one and unsafe fixes are on.
+    pub fn fixable(self, d: &Diagnostic) -> bool {
+        d.fix.as_ref().is_some_and(|f| {
+            self.unsafe_fixes || f.applicability == crate::fix::Applicability::Safe
+        })
     }
 }
 
@@ -402,6 +412,9 @@ pub(crate) fn wrapped(
 pub fn render<'d>(out: &mut String, d: &'d Diagnostic, src: &Source<'_>, style: Style) {
     let (sev_code, mark) = severity_look(d.severity);
     style.paint(out, sev_code, &format!("{}({})", d.code, d.name));
+    if style.fixable(d) {
+        out.push_str(" [*]");
+    }
     out.push_str("\n\n");
     wrapped(out, style, sev_code, ("  ", mark), ("  ", "│"), &d.message);
 

@@ -446,6 +446,41 @@ impl Check {
         }
     }
 
+    /// The one allowed value a failing string was probably meant to be: for
+    /// `one_of`, the only value equal to it but for case and surrounding
+    /// whitespace (`continue` → `CONTINUE`); for `equals`, the value, when
+    /// they differ only that way (` Root` → `root`). `None` otherwise, and
+    /// for a string that passes. It backs an unsafe fix (see
+    /// [`crate::fix`]).
+    ///
+    /// ```
+    /// use coc_lint::rules::{check::Subject, Check};
+    ///
+    /// let rotation = Check::OneOf { values: vec!["CONTINUE".into(), "PAUSE".into()] };
+    /// assert_eq!(rotation.repair(Subject::Str("continue ")), Some("CONTINUE"));
+    /// assert_eq!(rotation.repair(Subject::Str("stop")), None);
+    /// let user = Check::Equals { value: "root".into() };
+    /// assert_eq!(user.repair(Subject::Str(" ROOT")), Some("root"));
+    /// assert_eq!(user.repair(Subject::Str("admin")), None);
+    /// ```
+    pub fn repair<'c>(&'c self, subject: Subject<'_>) -> Option<&'c str> {
+        let Subject::Str(s) = subject else {
+            return None;
+        };
+        let near = |v: &str| v != s && v.eq_ignore_ascii_case(s.trim());
+        match self {
+            Check::OneOf { values } if !values.iter().any(|v| v == s) => {
+                let mut found = values.iter().filter(|v| near(v));
+                match (found.next(), found.next()) {
+                    (Some(v), None) => Some(v),
+                    _ => None,
+                }
+            }
+            Check::Equals { value } if near(value) => Some(value),
+            _ => None,
+        }
+    }
+
     /// Check `subject`, the value of `field`; `None` when it passes or when
     /// the check does not apply to that kind of value. `sensitive` values
     /// are never quoted. The message is in English; see

@@ -2,6 +2,7 @@
 //! document. The second occurrence is the error; a label shows the first.
 
 use super::{Cx, RuleId, Token};
+use crate::fix::{Edit, Fix};
 use crate::i18n::tr;
 use crate::load::ast::{Member, Node, Value};
 
@@ -9,7 +10,7 @@ use crate::load::ast::{Member, Node, Value};
 pub(crate) fn check_tree<'a>(node: &'a Node<'a>, cx: &mut Cx<'a>) {
     match &node.value {
         Value::Object(members) => {
-            check_object(members, cx);
+            check_object(node, members, cx);
             for m in members {
                 descend(&m.value, Token::Key(&m.key), cx);
             }
@@ -33,16 +34,28 @@ fn descend<'a>(node: &'a Node<'a>, token: Token<'a>, cx: &mut Cx<'a>) {
     cx.path.pop();
 }
 
-fn check_object(members: &[Member<'_>], cx: &mut Cx<'_>) {
-    let report = |first: &Member<'_>, dup: &Member<'_>, cx: &mut Cx<'_>| {
+fn check_object(object: &Node<'_>, members: &[Member<'_>], cx: &mut Cx<'_>) {
+    let keys: Vec<Option<&str>> = members.iter().map(|m| Some(m.key.as_ref())).collect();
+    // The latest occurrence of each repeated key so far (repeats come in
+    // order), so that finding the one before a repeat stays linear.
+    let mut latest: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    for (first, repeat) in super::util::repeats(&keys) {
+        let (first_member, dup) = (&members[first], &members[repeat]);
         let message = tr!(cx.lang, "duplicate-key", key = &dup.key);
         let pointer = cx.pointer_to(&[&dup.key]);
         let label = tr!(cx.lang, "label-first-defined-here");
-        cx.report(RuleId::DuplicateKey, dup.key_span, pointer, message)
-            .label(first.key_span, label);
-    };
-    let keys: Vec<Option<&str>> = members.iter().map(|m| Some(m.key.as_ref())).collect();
-    for (first, repeat) in super::util::repeats(&keys) {
-        report(&members[first], &members[repeat], cx);
+        let d = cx
+            .report(RuleId::DuplicateKey, dup.key_span, pointer, message)
+            .label(first_member.key_span, label);
+        // Keep the last occurrence, as serde_json and the server do: each
+        // repeat removes the occurrence just before it, so that with three
+        // the first two go in one pass.
+        let previous = latest.insert(dup.key.as_ref(), repeat).unwrap_or(first);
+        if let Some(span) = crate::fix::member_removal(object, previous) {
+            d.fix(Fix::unsafe_edit(
+                format!("remove the first `{}`, keeping the last", dup.key),
+                vec![Edit::delete(span)],
+            ));
+        }
     }
 }

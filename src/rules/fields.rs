@@ -3,6 +3,7 @@
 //! and `missing-required-field`.
 
 use super::{Cx, RuleId};
+use crate::fix::{Edit, Fix};
 use crate::i18n::{tr, Lang};
 use crate::load::ast::{Member, Node};
 use crate::schema::Model;
@@ -23,8 +24,12 @@ pub(crate) fn suggest<'m>(key: &str, model: &'m Model, threshold: f64) -> Option
     model.closest_field(key, threshold).map(|f| f.name.as_str())
 }
 
-/// Report `member`, which `model` does not document.
-pub(crate) fn unknown(member: &Member<'_>, model: &Model, cx: &mut Cx<'_>) {
+/// The most members an object may have for `unknown-field` to offer a
+/// rename.
+const MAX_RENAME_MEMBERS: usize = 64;
+
+/// Report `member`, which `model` does not document; `object` holds it.
+pub(crate) fn unknown(object: &Node<'_>, member: &Member<'_>, model: &Model, cx: &mut Cx<'_>) {
     let lang = cx.lang;
     let message = tr!(
         lang,
@@ -33,7 +38,8 @@ pub(crate) fn unknown(member: &Member<'_>, model: &Model, cx: &mut Cx<'_>) {
         model = &model.name
     );
     let threshold = cx.rules.params().unknown_field.suggest_threshold;
-    let help = match suggest(&member.key, model, threshold) {
+    let suggestion = suggest(&member.key, model, threshold);
+    let help = match suggestion {
         Some(name) => tr!(lang, "help-did-you-mean", name = name),
         None => {
             let names: Vec<&str> = model
@@ -51,12 +57,38 @@ pub(crate) fn unknown(member: &Member<'_>, model: &Model, cx: &mut Cx<'_>) {
         }
     };
     let pointer = cx.pointer_to(&[&member.key]);
-    cx.report(RuleId::UnknownField, member.key_span, pointer, message)
+    let d = cx
+        .report(RuleId::UnknownField, member.key_span, pointer, message)
         .help(help);
+    // Renamed to the suggestion, unless the object has that key already or
+    // another unknown key would be renamed to it too (either would make a
+    // duplicate).
+    // Objects of more than a screenful of members get no rename: the check
+    // compares every other key, and a hostile object must stay linear.
+    let members = object.as_object().unwrap_or_default();
+    let unique = |name: &&str| {
+        members.len() <= MAX_RENAME_MEMBERS
+            && members.iter().all(|m| {
+                m.key != *name
+                    && (std::ptr::eq(m, member)
+                        || model.field(&m.key).is_some()
+                        || suggest(&m.key, model, threshold) != Some(*name))
+            })
+    };
+    if let Some(name) = suggestion.filter(unique) {
+        let key = serde_json::to_string(name).unwrap_or_default();
+        d.fix(Fix::unsafe_edit(
+            format!("rename `{}` to `{name}`", member.key),
+            vec![Edit::replace(member.key_span, key)],
+        ));
+    }
 }
 
-/// Report `member`, a field the API has discarded.
-pub(crate) fn discarded(member: &Member<'_>, model: &Model, cx: &mut Cx<'_>) {
+/// Report member `i` of `object`, a field the API has discarded.
+pub(crate) fn discarded(object: &Node<'_>, i: usize, model: &Model, cx: &mut Cx<'_>) {
+    let Some(member) = object.as_object().and_then(|m| m.get(i)) else {
+        return;
+    };
     let message = tr!(
         cx.lang,
         "discarded-field",
@@ -64,7 +96,13 @@ pub(crate) fn discarded(member: &Member<'_>, model: &Model, cx: &mut Cx<'_>) {
         model = &model.name
     );
     let pointer = cx.pointer_to(&[&member.key]);
-    cx.report(RuleId::DiscardedField, member.key_span, pointer, message);
+    let d = cx.report(RuleId::DiscardedField, member.key_span, pointer, message);
+    if let Some(span) = crate::fix::member_removal(object, i) {
+        d.fix(Fix::safe(
+            format!("remove `{}`", member.key),
+            vec![Edit::delete(span)],
+        ));
+    }
 }
 
 /// Report every required field of `model` that `object` lacks.

@@ -5,6 +5,7 @@
 
 use super::check::Subject;
 use super::{Cx, RuleId};
+use crate::fix::{Edit, Fix};
 use crate::i18n::{tr, Lang};
 use crate::load::ast::{Node, Value};
 use crate::schema::{Field, FieldType, Schema};
@@ -118,7 +119,14 @@ pub(crate) fn check<'n>(
                 value = shown,
                 expected = ty.describe_in(lang, schema)
             );
-            cx.report(RuleId::NumberAsString, node.span, cx.pointer(), message);
+            let d = cx.report(RuleId::NumberAsString, node.span, cx.pointer(), message);
+            if !secret {
+                // The number the server reads: the string's text, unquoted.
+                d.fix(Fix::safe(
+                    format!("write {s} without quotes"),
+                    vec![Edit::replace(node.span, s.as_ref())],
+                ));
+            }
             number(node, s, name, ty, cx)
         }
         _ => wrong(cx),
@@ -181,7 +189,18 @@ fn number<'n>(
         return Typed::Done;
     }
     let message = tr!(lang, "float-for-integer", field = name, value = shown);
-    cx.report(RuleId::FloatForInteger, node.span, cx.pointer(), message);
+    let secret = cx.is_secret(node.span);
+    let d = cx.report(RuleId::FloatForInteger, node.span, cx.pointer(), message);
+    // A number written as a number (a numeric string is unquoted by the
+    // `number-as-string` fix first, and this one applies on the next pass).
+    if let (Value::Number(_), false) = (&node.value, secret) {
+        if let Some(int) = crate::fix::integer_text(raw) {
+            d.fix(Fix::safe(
+                format!("write {int}"),
+                vec![Edit::replace(node.span, int)],
+            ));
+        }
+    }
     Typed::Scalar(Subject::Number { value, raw })
 }
 
