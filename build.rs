@@ -1,5 +1,6 @@
 //! Embeds `rules/` in the binary: every `rules/*.toml` with the `.md` doc
-//! beside it, and `rules/schema.toml`. Adding a rule is adding two files.
+//! beside it (and its Chinese translation `.zh-cn.md`), and
+//! `rules/schema.toml`. Adding a rule is adding two files.
 //!
 //! The TOML is converted to JSON here, at build time, so that the binary
 //! reads its rules with serde_json (a few tens of microseconds) instead of
@@ -42,6 +43,21 @@ fn main() {
         println!("cargo:rerun-if-changed={}", toml.display());
         println!("cargo:rerun-if-changed={}", md.display());
         rules.push(toml_to_json(&toml));
+        let doc = if md.exists() {
+            format!("include_str!({:?})", md.display().to_string())
+        } else {
+            "\"\"".to_string()
+        };
+        writeln!(docs, "    ({name:?}, {doc}),").expect("writing to a String");
+    }
+    docs.push_str("];\n");
+    // The Chinese manuals, `rules/NAME.zh-cn.md` ("" where a rule has none:
+    // a test requires every rule to have one).
+    docs.push_str("/// The Chinese manual of every rule file, in the order of `RULES_JSON`.\n");
+    docs.push_str("pub(crate) static RULE_DOCS_ZH_CN: &[(&str, &str)] = &[\n");
+    for name in &names {
+        let md = rules_dir.join(format!("{name}.zh-cn.md"));
+        println!("cargo:rerun-if-changed={}", md.display());
         let doc = if md.exists() {
             format!("include_str!({:?})", md.display().to_string())
         } else {

@@ -6,6 +6,8 @@
 use std::fs::File;
 use std::path::Path;
 
+use crate::i18n::{tr, Lang};
+
 /// Whether a path names an NDJSON stream by its extension.
 pub fn is_ndjson(path: &Path) -> bool {
     // Compared as bytes: `Path::extension` parses the whole path, which
@@ -28,12 +30,15 @@ pub enum OpenError {
 impl OpenError {
     /// The fault in words, naming the input `name`.
     pub fn describe(&self, name: &str) -> String {
+        self.describe_in(Lang::EnUs, name)
+    }
+
+    /// [`OpenError::describe`] in `lang`.
+    pub fn describe_in(&self, lang: Lang, name: &str) -> String {
         match self {
-            OpenError::Io(e) => cannot_read(name, e),
-            OpenError::Directory => format!("{name} is a directory"),
-            OpenError::NotRegular => {
-                format!("{name} is not a regular file (a FIFO, socket or device); skipped")
-            }
+            OpenError::Io(e) => cannot_read_in(lang, name, e),
+            OpenError::Directory => tr!(lang, "io-directory", name = name),
+            OpenError::NotRegular => tr!(lang, "io-not-regular", name = name),
         }
     }
 }
@@ -68,17 +73,30 @@ fn open_nonblocking(path: &Path) -> std::io::Result<File> {
 /// A path that could not be read, in the words used for it everywhere: as
 /// an argument, inside a directory walk, or half-way through a file.
 pub fn cannot_read(name: &str, e: &std::io::Error) -> String {
-    format!("cannot read {name}: {}", describe_io(e))
+    cannot_read_in(Lang::EnUs, name, e)
+}
+
+/// [`cannot_read`] in `lang`.
+pub fn cannot_read_in(lang: Lang, name: &str, e: &std::io::Error) -> String {
+    tr!(
+        lang,
+        "io-cannot-read",
+        name = name,
+        error = describe_io_in(lang, e)
+    )
 }
 
 /// An I/O error in words, with what to do where there is something to do.
 pub fn describe_io(e: &std::io::Error) -> String {
+    describe_io_in(Lang::EnUs, e)
+}
+
+/// [`describe_io`] in `lang` (other errors are the system's words).
+pub fn describe_io_in(lang: Lang, e: &std::io::Error) -> String {
     use std::io::ErrorKind;
     match e.kind() {
-        ErrorKind::NotFound => "no such file or directory".into(),
-        ErrorKind::PermissionDenied => {
-            "permission denied (check the file's read permission)".into()
-        }
+        ErrorKind::NotFound => tr!(lang, "io-not-found"),
+        ErrorKind::PermissionDenied => tr!(lang, "io-permission-denied"),
         _ => e.to_string(),
     }
 }

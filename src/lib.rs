@@ -33,6 +33,7 @@ pub mod escape;
 #[cfg(feature = "fetch")]
 pub mod fetch;
 pub mod fix;
+pub mod i18n;
 pub mod io;
 pub mod kind;
 pub mod lint;

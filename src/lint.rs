@@ -3,7 +3,8 @@
 use std::fs::File;
 use std::io::{BufRead, Read};
 
-use crate::io::{describe_io, is_ndjson, open_regular};
+use crate::i18n::{tr, Lang};
+use crate::io::{describe_io_in, is_ndjson, open_regular};
 use std::path::Path;
 use std::sync::Arc;
 
@@ -41,6 +42,10 @@ pub struct LintOptions {
     /// comment must end on its line, and a line holding only comments is
     /// skipped like a blank one.
     pub allow_comments: bool,
+    /// The language of messages and help (default English; see
+    /// [`crate::i18n`]). Codes, names, pointers and spans are the same in
+    /// every language.
+    pub lang: Lang,
 }
 
 impl Default for LintOptions {
@@ -51,6 +56,7 @@ impl Default for LintOptions {
             max_file_size: 64 * 1024 * 1024,
             ndjson: false,
             allow_comments: false,
+            lang: Lang::EnUs,
         }
     }
 }
@@ -301,13 +307,16 @@ impl Linter {
                 // Bytes that are not UTF-8 did not parse: the tokenizer finds
                 // the secrets, and bytes inside one are not shown.
                 let secrets = crate::redact::text(bytes);
+                let lang = self.options.lang;
                 let message = if crate::redact::inside(&secrets, e.span) {
-                    e.describe_hidden(base)
+                    e.describe_hidden_in(lang, base)
                 } else {
-                    e.describe(base)
+                    e.describe_in(lang, base)
                 };
                 let index = RuleId::InvalidEncoding as usize;
-                let mut d = self.rules.diagnostic(index, e.span, String::new(), message);
+                let mut d = self
+                    .rules
+                    .diagnostic_in(lang, index, e.span, String::new(), message);
                 // Lines and columns of the valid prefix.
                 let prefix = std::str::from_utf8(&bytes[..e.span.offset]).unwrap_or("");
                 d.locate(&LineIndex::new(prefix));
@@ -336,9 +345,10 @@ impl Linter {
     pub fn lint_path_with_source(&self, path: &Path) -> (FileReport, Option<Vec<u8>>) {
         let name = path.to_string_lossy().into_owned();
         let fail = |rule: RuleId, message: String| (self.failure(&name, rule, message), None);
+        let lang = self.options.lang;
         let (file, meta) = match open_regular(path) {
             Ok(opened) => opened,
-            Err(e) => return fail(RuleId::IoError, e.describe(&name)),
+            Err(e) => return fail(RuleId::IoError, e.describe_in(lang, &name)),
         };
         if self.options.ndjson || is_ndjson(path) {
             let report =
@@ -349,9 +359,12 @@ impl Linter {
         if meta.len() > limit {
             return fail(
                 RuleId::FileTooLarge,
-                format!(
-                    "{name} is {} bytes, more than the limit of {limit} bytes",
-                    meta.len()
+                tr!(
+                    lang,
+                    "io-file-too-large",
+                    name = &name,
+                    size = meta.len().to_string(),
+                    limit = limit.to_string()
                 ),
             );
         }
@@ -361,13 +374,23 @@ impl Linter {
         if let Err(e) = file.take(limit.saturating_add(1)).read_to_end(&mut bytes) {
             return fail(
                 RuleId::IoError,
-                format!("cannot read {name}: {}", describe_io(&e)),
+                tr!(
+                    lang,
+                    "io-cannot-read",
+                    name = &name,
+                    error = describe_io_in(lang, &e)
+                ),
             );
         }
         if bytes.len() as u64 > limit {
             return fail(
                 RuleId::FileTooLarge,
-                format!("{name} is more than the limit of {limit} bytes"),
+                tr!(
+                    lang,
+                    "io-file-grew-too-large",
+                    name = &name,
+                    limit = limit.to_string()
+                ),
             );
         }
         let report = self.lint_bytes(&name, &bytes);
@@ -379,7 +402,13 @@ impl Linter {
     pub fn failure(&self, name: &str, rule: RuleId, message: String) -> FileReport {
         let d = self
             .rules
-            .diagnostic(rule as usize, Span::default(), String::new(), message)
+            .diagnostic_in(
+                self.options.lang,
+                rule as usize,
+                Span::default(),
+                String::new(),
+                message,
+            )
             .located_at_start();
         let mut report = FileReport::single(name, d);
         if !self.rules.rule(rule).is_enabled() {
@@ -427,6 +456,7 @@ impl Linter {
     pub fn ndjson_lines<R: BufRead>(&self, name: &str, reader: R) -> crate::ndjson::Lines<R> {
         crate::ndjson::Lines::new(reader, name, self.options.max_file_size)
             .with_rules(self.rules.clone())
+            .with_lang(self.options.lang)
     }
 
     /// Lint one line of an NDJSON stream; spans, lines and pointers are
@@ -460,8 +490,10 @@ impl Linter {
     /// [`Linter::lint_path`] makes (it exists, it is a regular file).
     pub fn open_ndjson(&self, path: &Path) -> Result<std::io::BufReader<File>, FileReport> {
         let name = path.to_string_lossy();
-        let (file, _) = open_regular(path)
-            .map_err(|e| self.failure(&name, RuleId::IoError, e.describe(&name)))?;
+        let (file, _) = open_regular(path).map_err(|e| {
+            let message = e.describe_in(self.options.lang, &name);
+            self.failure(&name, RuleId::IoError, message)
+        })?;
         Ok(std::io::BufReader::with_capacity(256 * 1024, file))
     }
 
@@ -493,7 +525,8 @@ impl Linter {
         {
             Ok(root) => root,
             Err(e) => {
-                let mut cx = Cx::new(&self.rules, crate::redact::text(text.as_bytes()));
+                let lang = self.options.lang;
+                let mut cx = Cx::new(&self.rules, lang, crate::redact::text(text.as_bytes()));
                 match e {
                     ParseError::Syntax {
                         span,
@@ -505,19 +538,18 @@ impl Linter {
                         let message = match unquoted {
                             Some(unquoted) if cx.is_secret(span) => unquoted,
                             _ => message,
-                        };
+                        }
+                        .format(lang);
                         let d = cx.report(RuleId::JsonSyntaxError, span, String::new(), message);
                         if let Some(help) = help {
-                            d.help(help);
+                            d.help(tr!(lang, help));
                         }
                         let secrets = std::mem::take(&mut cx.secrets);
                         cx.secrets =
                             crate::redact::with_rest_of_line(secrets, text.as_bytes(), span.offset);
                     }
                     ParseError::TooDeep { span, limit } => {
-                        let message = format!(
-                            "arrays and objects are nested more than {limit} levels deep here"
-                        );
+                        let message = tr!(lang, "nesting-too-deep", limit = limit);
                         cx.report(RuleId::NestingTooDeep, span, String::new(), message);
                     }
                 }
@@ -528,7 +560,7 @@ impl Linter {
         if self.options.allow_comments {
             secrets = crate::redact::with_comments(secrets, text.as_bytes());
         }
-        let mut cx = Cx::new(&self.rules, secrets);
+        let mut cx = Cx::new(&self.rules, self.options.lang, secrets);
         cx.root = Some(&root);
         cx.file = self.rules.file_path(name);
         let kind = self.check_document(&root, &mut cx);
@@ -550,18 +582,24 @@ impl Linter {
         duplicate_key::check_tree(root, cx);
         let schema = self.rules.schema();
         let Some(kind) = self.options.kind.or_else(|| DocumentKind::detect(root)) else {
+            let lang = cx.lang;
             let titles: Vec<String> = schema
                 .kinds
                 .iter()
-                .map(|k| format!("{} ({})", k.title, k.name))
+                .map(|k| {
+                    let title = kind_title(lang, &k.name, &k.title);
+                    tr!(lang, "kind-title", title = title, name = &k.name)
+                })
                 .collect();
             let what = match &root.value {
-                crate::load::ast::Value::Object(_) => "this object".to_string(),
-                other => format!("this {}", other.type_name()),
+                crate::load::ast::Value::Object(_) => tr!(lang, "unknown-kind-object"),
+                other => tr!(lang, "unknown-kind-value", kind = other.type_name()),
             };
-            let message = format!(
-                "{what} is none of the documents coc-lint checks; expected one of: {}",
-                titles.join("; ")
+            let message = tr!(
+                lang,
+                "unknown-document-kind",
+                what = what,
+                kinds = titles.join("; ")
             );
             cx.report(
                 RuleId::UnknownDocumentKind,
@@ -575,10 +613,11 @@ impl Linter {
             return Some(kind);
         };
         if root.as_object().is_none() {
-            let message = format!(
-                "the document is {}, but a {} document must be an object",
-                types::show_value(root, cx.is_secret(root.span)),
-                kind.name()
+            let message = tr!(
+                cx.lang,
+                "document-not-object",
+                value = types::show_value(cx.lang, root, cx.is_secret(root.span)),
+                kind = kind.name()
             );
             cx.report(RuleId::WrongType, root.span, String::new(), message);
             return Some(kind);
@@ -661,7 +700,9 @@ impl Linter {
                 continue;
             };
             let secret = field.sensitive || cx.is_secret(node.span);
-            if let Some(violation) = check.evaluate(&field.name, subject, secret) {
+            let rule = self.rules.by_index(index).name();
+            if let Some(violation) = check.evaluate_in(cx.lang, rule, &field.name, subject, secret)
+            {
                 let d = cx.report_index(index, node.span, cx.pointer(), violation.message);
                 if let Some(help) = violation.help {
                     d.help(help);
@@ -675,5 +716,16 @@ impl Linter {
                 }
             }
         }
+    }
+}
+
+/// A document kind's title in `lang`: the schema's (`english`) unless the
+/// catalog has the kind's (`kind-NAME`).
+fn kind_title(lang: Lang, name: &str, english: &str) -> String {
+    let id = format!("kind-{name}");
+    if lang != Lang::EnUs && crate::i18n::has(lang, &id) {
+        crate::i18n::format(lang, &id, &[])
+    } else {
+        english.to_owned()
     }
 }

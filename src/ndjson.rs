@@ -5,7 +5,8 @@ use std::io::{BufRead, Read};
 use std::sync::Arc;
 
 use crate::diagnostic::Diagnostic;
-use crate::io::describe_io;
+use crate::i18n::{tr, Lang};
+use crate::io::describe_io_in;
 use crate::rules::{RuleId, RuleSet};
 use crate::source::{Position, Span};
 
@@ -27,6 +28,7 @@ pub struct Line {
 pub struct Lines<R> {
     reader: R,
     rules: Arc<RuleSet>,
+    lang: Lang,
     name: String,
     limit: u64,
     offset: usize,
@@ -40,6 +42,7 @@ impl<R: BufRead> Lines<R> {
         Lines {
             reader,
             rules: RuleSet::builtin(),
+            lang: Lang::EnUs,
             name: name.to_owned(),
             limit,
             offset: 0,
@@ -55,9 +58,16 @@ impl<R: BufRead> Lines<R> {
         self
     }
 
+    /// Word faults in `lang` rather than English.
+    pub fn with_lang(mut self, lang: Lang) -> Self {
+        self.lang = lang;
+        self
+    }
+
     fn fail(&mut self, rule: RuleId, message: String) -> Option<Result<Line, Diagnostic>> {
         self.done = true;
-        let mut d = self.rules.diagnostic(
+        let mut d = self.rules.diagnostic_in(
+            self.lang,
             rule as usize,
             Span::new(self.offset, self.offset),
             String::new(),
@@ -85,11 +95,12 @@ impl<R: BufRead> Iterator for Lines<R> {
                 Ok(0) => return None,
                 Ok(n) => n,
                 Err(e) => {
-                    let message = format!(
-                        "cannot read {} after line {}: {}",
-                        self.name,
-                        self.index,
-                        describe_io(&e)
+                    let message = tr!(
+                        self.lang,
+                        "io-cannot-read-stream",
+                        name = &self.name,
+                        line = self.index,
+                        error = describe_io_in(self.lang, &e)
                     );
                     return self.fail(RuleId::IoError, message);
                 }
@@ -102,11 +113,12 @@ impl<R: BufRead> Iterator for Lines<R> {
                 }
             }
             if !ended || bytes.len() as u64 > self.limit {
-                let message = format!(
-                    "line {} of {} is longer than the limit of {} bytes",
-                    self.index + 1,
-                    self.name,
-                    self.limit
+                let message = tr!(
+                    self.lang,
+                    "io-line-too-long",
+                    line = self.index + 1,
+                    name = &self.name,
+                    limit = self.limit.to_string()
                 );
                 return self.fail(RuleId::FileTooLarge, message);
             }

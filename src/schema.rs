@@ -39,14 +39,20 @@ impl FieldType {
     /// How the documentation names the type, for messages: `an integer`,
     /// `a string`, `an array`.
     pub fn describe(&self, schema: &Schema) -> String {
+        self.describe_in(crate::i18n::Lang::EnUs, schema)
+    }
+
+    /// [`FieldType::describe`] in `lang`.
+    pub fn describe_in(&self, lang: crate::i18n::Lang, schema: &Schema) -> String {
+        use crate::i18n::tr;
         match self {
-            FieldType::String => "a string".into(),
-            FieldType::Integer => "an integer (32-bit)".into(),
-            FieldType::Long => "an integer (64-bit)".into(),
-            FieldType::Double => "a number".into(),
-            FieldType::Boolean => "a boolean".into(),
-            FieldType::Object(m) => format!("an object ({})", schema.models[*m].name),
-            FieldType::Array(_) => "an array".into(),
+            FieldType::String => tr!(lang, "type-string"),
+            FieldType::Integer => tr!(lang, "type-integer"),
+            FieldType::Long => tr!(lang, "type-long"),
+            FieldType::Double => tr!(lang, "type-double"),
+            FieldType::Boolean => tr!(lang, "type-boolean"),
+            FieldType::Object(m) => tr!(lang, "type-object", model = &schema.models[*m].name),
+            FieldType::Array(_) => tr!(lang, "type-array"),
         }
     }
 

@@ -104,7 +104,11 @@ impl Linter {
         let text = match serde_json::to_string_pretty(value) {
             Ok(text) => text,
             Err(e) => {
-                let message = format!("the value could not be serialised as JSON: {e}");
+                let message = crate::i18n::tr!(
+                    self.options().lang,
+                    "value-not-serialisable",
+                    error = e.to_string()
+                );
                 return ValueReport {
                     text: String::new(),
                     report: self.failure(name, RuleId::JsonSyntaxError, message),
@@ -155,6 +159,7 @@ fn report_non_finite(
         for token in path {
             push_pointer_token(&mut pointer, token);
         }
+        let lang = linter.options().lang;
         let what = if number.is_nan() {
             "NaN"
         } else if *number > 0.0 {
@@ -162,21 +167,23 @@ fn report_non_finite(
         } else {
             "-infinity"
         };
-        let field = path.last().map_or("the document", String::as_str);
+        let document = crate::i18n::tr!(lang, "the-document");
+        let field = path.last().map_or(document.as_str(), String::as_str);
         let rules = linter.rules();
         let (rule, message) = match range_rule(rules, kind, path) {
             Some((rule, check)) => (
                 rule,
-                format!(
-                    "`{field}` is {what}, not a number {}; JSON cannot hold it, so the text has `null` here",
-                    check.describe()
+                crate::i18n::tr!(
+                    lang,
+                    "non-finite-range",
+                    field = field,
+                    what = what,
+                    allowed = check.describe_in(lang, rules.rules()[rule].name())
                 ),
             ),
             None => (
                 RuleId::WrongType as usize,
-                format!(
-                    "`{field}` is {what}, not a number; JSON cannot hold it, so the text has `null` here"
-                ),
+                crate::i18n::tr!(lang, "non-finite", field = field, what = what),
             ),
         };
         report
@@ -185,7 +192,7 @@ fn report_non_finite(
         if !rules.rules()[rule].is_enabled() {
             continue;
         }
-        let mut d = rules.diagnostic(rule, node.span, pointer, message);
+        let mut d = rules.diagnostic_in(lang, rule, node.span, pointer, message);
         d.locate(&index);
         report.diagnostics.push(d);
     }

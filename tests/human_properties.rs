@@ -61,6 +61,7 @@ fn well_formed(line: &str) -> bool {
             .any(|p| line.starts_with(p))
         || line.starts_with("Found ")
         || line.starts_with("No problems found")
+        || line.starts_with("在 ") // the summary line in Chinese
         || [": error[", ": warning[", ": info["]
             .iter()
             .any(|s| line.contains(s))
@@ -208,5 +209,34 @@ proptest! {
         check_output(&out, width)?;
         prop_assert!(!out.contains("S3CR3T"), "{out}");
         prop_assert!(out.contains("\"****\"") || out.contains('…'), "{out}");
+    }
+}
+
+/// A linter whose messages are in Chinese: wide characters in every
+/// message, help and label.
+fn chinese() -> &'static Linter {
+    static LINTER: OnceLock<Linter> = OnceLock::new();
+    LINTER.get_or_init(|| {
+        Linter::with_options(coc_lint::LintOptions {
+            lang: coc_lint::i18n::Lang::ZhCn,
+            ..Default::default()
+        })
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(200))]
+
+    #[test]
+    fn chinese_messages_render_within_the_width(bytes in mutated(), width in 40usize..220) {
+        let report = chinese().lint_bytes("input.json", &bytes);
+        let mut reporter = HumanReporter::new(false, width).with_lang(coc_lint::i18n::Lang::ZhCn);
+        let mut out = Vec::new();
+        reporter.file(&mut out, &report, Some(&bytes)).expect("writing to memory");
+        let mut summary = Summary::default();
+        summary.add(&report);
+        reporter.finish(&mut out, &summary).expect("writing to memory");
+        let out = String::from_utf8(out).expect("the report is UTF-8");
+        check_output(&out, width)?;
     }
 }

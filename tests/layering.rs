@@ -2,8 +2,9 @@
 //! `crate::` paths of every module's non-test code and fails on a cycle
 //! between top-level modules (`diagnostic` → `rules` → `diagnostic`, say),
 //! naming it. It also pins the layers the architecture promises: the leaves
-//! (`source`, `escape`, `io`) depend on no other module, and the schema is
-//! data that knows nothing of the rules.
+//! (`source`, `escape`, `io`) depend on no other module but the message
+//! catalog (`i18n`, itself a leaf: `io` words its faults through it), and
+//! the schema is data that knows nothing of the rules.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
@@ -28,6 +29,9 @@ fn graph() -> BTreeMap<String, BTreeSet<String>> {
             files.push(path);
         }
         let mut deps = BTreeSet::new();
+        // A module's unit tests in a file of their own (`i18n/tests.rs`)
+        // may reach anywhere too.
+        files.retain(|f| !f.ends_with("tests.rs"));
         for file in files {
             let text = fs::read_to_string(&file).unwrap();
             // Unit tests may reach anywhere.
@@ -111,13 +115,19 @@ fn the_module_graph_has_no_cycle() {
 #[test]
 fn leaves_stay_leaves_and_the_schema_is_data() {
     let graph = graph();
+    let catalog = BTreeSet::from(["i18n".to_owned()]);
     for leaf in ["source", "escape", "io"] {
-        assert_eq!(
-            graph[leaf],
-            BTreeSet::new(),
-            "{leaf} must depend on no module"
+        assert!(
+            graph[leaf].is_subset(&catalog),
+            "{leaf} must depend on no module but i18n: {:?}",
+            graph[leaf]
         );
     }
+    assert_eq!(
+        graph["i18n"],
+        BTreeSet::new(),
+        "i18n must depend on no module"
+    );
     assert!(!graph["schema"].contains("rules"), "{:?}", graph["schema"]);
     assert!(
         !graph["diagnostic"].contains("rules"),

@@ -300,6 +300,9 @@ pub(crate) fn options(args: &LintArgs, ndjson: bool) -> LintOptions {
         // Each policy turns it on (`allow-comments`, or `--allow-comments`,
         // which reaches every policy as a command-line override).
         allow_comments: false,
+        // `COC_LINT_LANG`; a policy's `lang`, then `--lang` (an override),
+        // win over it.
+        lang: super::lang::env(),
     }
 }
 

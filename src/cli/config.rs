@@ -64,6 +64,7 @@ impl ConfigArgs {
             severity: self.severity.clone(),
             allow_comments: self.allow_comments,
             no_respect_gitignore: self.no_respect_gitignore,
+            lang: super::lang::flag(),
         }
     }
 }

@@ -8,16 +8,26 @@ use std::io::{self, Write};
 use std::path::Path;
 use std::sync::Arc;
 
+use coc_lint::i18n::{format as tr, Lang};
 use coc_lint::policy::{ConfigError, Resolver};
-use coc_lint::RuleSet;
+use coc_lint::{LintOptions, RuleSet};
 
-/// The rule set of the current folder's policy (as `config` finds it).
+/// The rule set of the current folder's policy (as `config` finds it), and
+/// its language (`--lang`, else the policy's `lang`, else
+/// `COC_LINT_LANG`).
 pub(crate) fn current_rules(
     config: &super::config::ConfigArgs,
-) -> Result<Arc<RuleSet>, ConfigError> {
-    let resolver = Resolver::new(config.discovery(), Default::default(), &config.overrides())?;
+) -> Result<(Arc<RuleSet>, Lang), ConfigError> {
+    let options = LintOptions {
+        lang: super::lang::env(),
+        ..Default::default()
+    };
+    let resolver = Resolver::new(config.discovery(), options, &config.overrides())?;
     let policy = resolver.policy(Path::new("."), true)?;
-    Ok(policy.linter().rules().clone())
+    Ok((
+        policy.linter().rules().clone(),
+        policy.linter().options().lang,
+    ))
 }
 
 /// Say why the configuration cannot be used; exit code 2.
@@ -33,14 +43,14 @@ pub(crate) fn config_trouble(e: &ConfigError) -> u8 {
 /// Print one line per rule of the current folder's policy.
 pub(crate) fn list(config: &super::config::ConfigArgs, out: &mut dyn Write) -> io::Result<u8> {
     match current_rules(config) {
-        Ok(set) => list_rules(&set, out).map(|()| 0),
+        Ok((set, lang)) => list_rules(&set, lang, out).map(|()| 0),
         Err(e) => Ok(config_trouble(&e)),
     }
 }
 
 /// Print one line per rule of `set`: code, name, severity (`off` when it
-/// does not run), what it checks.
-pub(crate) fn list_rules(set: &RuleSet, out: &mut dyn Write) -> io::Result<()> {
+/// does not run), what it checks (in `lang`).
+pub(crate) fn list_rules(set: &RuleSet, lang: Lang, out: &mut dyn Write) -> io::Result<()> {
     let rules = set.rules();
     let width = rules.iter().map(|r| r.name().len()).max().unwrap_or(0);
     let code_width = rules.iter().map(|r| r.code().len()).max().unwrap_or(0);
@@ -56,7 +66,7 @@ pub(crate) fn list_rules(set: &RuleSet, out: &mut dyn Write) -> io::Result<()> {
             rule.code(),
             rule.name(),
             severity,
-            rule.one_line()
+            rule.one_line_in(lang)
         )?;
     }
     Ok(())
@@ -65,13 +75,18 @@ pub(crate) fn list_rules(set: &RuleSet, out: &mut dyn Write) -> io::Result<()> {
 /// Print a rule's documentation; exit 2 when there is no such rule.
 pub(crate) fn explain(key: &str, out: &mut dyn Write) -> io::Result<u8> {
     match current_rules(&Default::default()) {
-        Ok(set) => explain_rule(&set, key, out),
+        Ok((set, lang)) => explain_rule(&set, key, lang, out),
         Err(e) => Ok(config_trouble(&e)),
     }
 }
 
-/// Print the documentation of the rule of `set` named `key`.
-pub(crate) fn explain_rule(set: &RuleSet, key: &str, out: &mut dyn Write) -> io::Result<u8> {
+/// Print the documentation of the rule of `set` named `key`, in `lang`.
+pub(crate) fn explain_rule(
+    set: &RuleSet,
+    key: &str,
+    lang: Lang,
+    out: &mut dyn Write,
+) -> io::Result<u8> {
     let Some(rule) = set.get(key) else {
         let _ = writeln!(
             io::stderr(),
@@ -80,15 +95,38 @@ pub(crate) fn explain_rule(set: &RuleSet, key: &str, out: &mut dyn Write) -> io:
         return Ok(super::EXIT_TROUBLE);
     };
     writeln!(out, "# {} {}\n", rule.code(), rule.name())?;
-    writeln!(out, "Default severity: {}\n", rule.default_severity())?;
+    let severity = rule.default_severity().as_str();
+    writeln!(
+        out,
+        "{}\n",
+        tr(lang, "explain-severity", &[("severity", severity.into())])
+    )?;
     if let Some((path, line)) = rule.defined_in() {
-        writeln!(out, "Team rule, defined in {}:{line}\n", path.display())?;
+        let path = path.display().to_string();
+        writeln!(
+            out,
+            "{}\n",
+            tr(
+                lang,
+                "explain-team-rule",
+                &[("path", path.into()), ("line", line.into())]
+            )
+        )?;
     }
-    writeln!(out, "{}.\n", rule.one_line())?;
-    if let Some(help) = rule.help() {
-        writeln!(out, "Fix: {help}.\n")?;
+    let summary = rule.one_line_in(lang);
+    writeln!(
+        out,
+        "{}\n",
+        tr(lang, "explain-summary", &[("summary", summary.into())])
+    )?;
+    if let Some(help) = rule.help_in(lang) {
+        writeln!(
+            out,
+            "{}\n",
+            tr(lang, "explain-fix", &[("help", help.as_ref().into())])
+        )?;
     }
-    out.write_all(rule.doc().trim_end().as_bytes())?;
+    out.write_all(rule.doc_in(lang).trim_end().as_bytes())?;
     writeln!(out)?;
     Ok(0)
 }
@@ -109,10 +147,12 @@ pub(crate) fn ignored(config: &super::config::ConfigArgs, out: &mut dyn Write) -
     let rules = policy.linter().rules().rules();
     let mut ignores: Vec<_> = policy.suppressions().ignores().iter().collect();
     ignores.sort_by_key(|i| (i.file.clone(), i.location().1.start));
+    let lang = super::lang::here();
     if ignores.is_empty() {
-        writeln!(out, "No rule is ignored here.")?;
+        writeln!(out, "{}", tr(lang, "rules-none-ignored", &[]))?;
         return Ok(0);
     }
+    let no_reason = tr(lang, "rules-no-reason", &[]);
     let width = rules.iter().map(|r| r.name().len()).max().unwrap_or(0);
     for ignore in ignores {
         let file = ignore
@@ -123,7 +163,7 @@ pub(crate) fn ignored(config: &super::config::ConfigArgs, out: &mut dyn Write) -
             Some(glob) => format!("{}:{} ({glob})", file.display(), ignore.line()),
             None => format!("{}:{}", file.display(), ignore.line()),
         };
-        let reason = ignore.reason.as_deref().unwrap_or("(no reason given)");
+        let reason = ignore.reason.as_deref().unwrap_or(&no_reason);
         for i in ignore.rule_indices() {
             let Some(rule) = rules.get(i) else { continue };
             writeln!(

@@ -83,10 +83,6 @@ pub(crate) struct FetchArgs {
     #[arg(long, value_name = "ID", value_parser = parse_id)]
     domain_id: Option<String>,
 
-    /// X-Language of the API's messages.
-    #[arg(long, value_name = "LANG", value_parser = ["en-us", "zh-cn"])]
-    lang: Option<String>,
-
     /// Save each response body, exactly as received, to
     /// DIR/<execute_uuid>.json (written atomically; created if missing).
     #[arg(long, value_name = "DIR")]
@@ -355,7 +351,8 @@ fn client(args: &FetchArgs) -> Result<Client, String> {
         connect_timeout: args.connect_timeout,
         read_timeout: args.timeout,
         retries: args.retries,
-        language: args.lang.clone(),
+        // X-Language of the API's messages: the global `--lang`.
+        language: super::lang::flag().map(|l| l.as_str().to_owned()),
         max_body: args.lint.max_file_size,
         ..FetchOptions::default()
     };

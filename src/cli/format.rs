@@ -34,7 +34,11 @@ pub(crate) fn reporter_for(format: Format, color: Color, unsafe_fixes: bool) -> 
                         && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
                 }
             };
-            Box::new(HumanReporter::new(color, terminal_width()).unsafe_fixes(unsafe_fixes))
+            Box::new(
+                HumanReporter::new(color, terminal_width())
+                    .unsafe_fixes(unsafe_fixes)
+                    .with_lang(super::lang::here()),
+            )
         }
         Format::Json => Box::new(JsonReporter::new()),
         Format::Concise => Box::new(ConciseReporter::new().unsafe_fixes(unsafe_fixes)),

@@ -8,6 +8,7 @@ mod fetch;
 mod fix;
 mod format;
 mod init;
+mod lang;
 mod lint_args;
 mod rules;
 
@@ -26,6 +27,9 @@ use lint_args::LintArgs;
 struct Cli {
     #[command(subcommand)]
     command: Command,
+
+    #[command(flatten)]
+    lang: lang::LangArgs,
 }
 
 #[derive(Debug, Subcommand)]
@@ -165,7 +169,13 @@ pub(crate) const EXIT_ERRORS: u8 = 1;
 pub(crate) const EXIT_TROUBLE: u8 = 2;
 
 pub(crate) fn run() -> ExitCode {
-    let cli = match Cli::try_parse() {
+    use clap::{CommandFactory, FromArgMatches};
+    let argv: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let command = lang::localize(Cli::command(), lang::prescan(&argv));
+    let parsed = command
+        .try_get_matches_from(&argv)
+        .and_then(|m| Cli::from_arg_matches(&m));
+    let cli = match parsed {
         Ok(cli) => cli,
         Err(e) => {
             let code = if e.use_stderr() { EXIT_TROUBLE } else { 0 };
@@ -173,6 +183,7 @@ pub(crate) fn run() -> ExitCode {
             return ExitCode::from(code);
         }
     };
+    lang::set_flag(cli.lang.lang);
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
     let result = match cli.command {

@@ -44,8 +44,9 @@ struct JsonRule<'a> {
 /// Print the rules of the current folder's policy as one JSON array; exit
 /// 2 when its configuration cannot be used.
 pub(crate) fn list_json(config: &super::config::ConfigArgs, out: &mut dyn Write) -> io::Result<u8> {
+    // The JSON list is for tools: its texts stay in English.
     let set = match super::explain::current_rules(config) {
-        Ok(set) => set,
+        Ok((set, _)) => set,
         Err(e) => return Ok(super::explain::config_trouble(&e)),
     };
     let rules: Vec<JsonRule<'_>> = set

@@ -10,6 +10,7 @@ pub mod parser;
 
 pub use parser::{parse, ParseError};
 
+use crate::i18n::{tr, Lang};
 use crate::source::Span;
 
 /// Why bytes are not UTF-8 text.
@@ -36,20 +37,24 @@ impl EncodingError {
     /// The message, with byte offsets counted from `base` (the start of the
     /// document in a larger stream; 0 for a file).
     pub fn describe(&self, base: usize) -> String {
+        self.describe_in(Lang::EnUs, base)
+    }
+
+    /// [`EncodingError::describe`] in `lang`.
+    pub fn describe_in(&self, lang: Lang, base: usize) -> String {
         match &self.fault {
-            EncodingFault::ForeignBom(name) => {
-                format!("the file is {name} (it starts with a {name} byte order mark), not UTF-8")
-            }
+            EncodingFault::ForeignBom(name) => tr!(lang, "encoding-foreign-bom", name = *name),
             EncodingFault::Utf16WithoutBom(name) => {
-                format!("the file looks like {name} text without a byte order mark, not UTF-8")
+                tr!(lang, "encoding-utf16-without-bom", name = *name)
             }
             EncodingFault::InvalidUtf8(bytes) => {
                 let shown: Vec<String> = bytes.iter().map(|b| format!("{b:#04X}")).collect();
-                format!(
-                    "invalid UTF-8 at byte {}: {} {} not a valid character",
-                    base + self.span.offset,
-                    shown.join(" "),
-                    if bytes.len() == 1 { "is" } else { "are" }
+                tr!(
+                    lang,
+                    "encoding-invalid-utf8",
+                    offset = (base + self.span.offset).to_string(),
+                    bytes = shown.join(" "),
+                    n = bytes.len()
                 )
             }
         }
@@ -58,12 +63,18 @@ impl EncodingError {
     /// [`EncodingError::describe`] without the offending bytes, for bytes
     /// inside a value that may be a secret.
     pub fn describe_hidden(&self, base: usize) -> String {
+        self.describe_hidden_in(Lang::EnUs, base)
+    }
+
+    /// [`EncodingError::describe_hidden`] in `lang`.
+    pub fn describe_hidden_in(&self, lang: Lang, base: usize) -> String {
         match &self.fault {
-            EncodingFault::InvalidUtf8(_) => format!(
-                "invalid UTF-8 at byte {}, inside a value that may be a secret (the bytes are not shown)",
-                base + self.span.offset
+            EncodingFault::InvalidUtf8(_) => tr!(
+                lang,
+                "encoding-invalid-utf8-hidden",
+                offset = (base + self.span.offset).to_string()
             ),
-            _ => self.describe(base),
+            _ => self.describe_in(lang, base),
         }
     }
 }

@@ -15,22 +15,24 @@
 use std::borrow::Cow;
 
 use super::ast::{Member, Node, Value};
+use crate::i18n::Msg;
 use crate::source::Span;
 
 /// Why a text could not be parsed.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum ParseError {
     /// The text is not JSON.
     Syntax {
         /// Where the fault is.
         span: Span,
-        /// What is wrong.
-        message: String,
+        /// What is wrong (a message of the catalog, worded in the
+        /// linter's language; see [`crate::i18n`]).
+        message: Box<Msg>,
         /// The same without the input text `message` quotes (the offending
         /// character, word or escape), for a fault inside a value that may
         /// be a secret; `None` when `message` quotes no input.
-        unquoted: Option<String>,
-        /// What to do about it.
+        unquoted: Option<Box<Msg>>,
+        /// What to do about it: a message id of the catalog.
         help: Option<&'static str>,
     },
     /// Arrays and objects are nested deeper than the limit.
@@ -80,19 +82,14 @@ pub fn parse_with_comments(
     if p.pos >= p.bytes.len() {
         let what = if p.bytes.len() > usize::from(text.starts_with('\u{feff}')) * 3 {
             if comments {
-                "the file holds only whitespace and comments"
+                "syntax-only-whitespace-comments"
             } else {
-                "the file holds only whitespace"
+                "syntax-only-whitespace"
             }
         } else {
-            "the file is empty"
+            "syntax-empty"
         };
-        return Err(p.error_at(
-            p.pos,
-            0,
-            format!("{what}: expected a JSON value"),
-            Some("a ticket file holds one JSON object, e.g. `{\"timeout\": 300, ...}`"),
-        ));
+        return Err(p.error_at(p.pos, 0, Msg::new(what), Some("help-one-json-object")));
     }
     let node = p.value(0)?;
     p.skip_ws()?;
@@ -101,19 +98,20 @@ pub fn parse_with_comments(
         return Err(p.error_at(
             p.pos,
             len,
-            "unexpected content after the JSON value".into(),
-            Some("a file holds exactly one JSON value; for one document per line use NDJSON (`.ndjson`, `--ndjson`)"),
+            Msg::new("syntax-trailing-content"),
+            Some("help-one-json-value"),
         ));
     }
     Ok(node)
 }
 
-/// The help of a comment in strict JSON: why, and how to opt in.
-const COMMENTS_REFUSED: &str = "comments are not allowed in JSON, and the API refuses them; to accept them in saved files, set `allow-comments = true` in coc-lint.toml or pass `--allow-comments`";
+/// The help of a comment in strict JSON: why, and how to opt in (a message
+/// id of the catalog, as every help here).
+const COMMENTS_REFUSED: &str = "help-comments-refused";
 /// The help of a trailing comma before `}` in strict JSON.
-const TRAILING_COMMA_OBJECT: &str = "remove the trailing comma: JSON does not allow one before `}` (`allow-comments = true` accepts it)";
+const TRAILING_COMMA_OBJECT: &str = "help-trailing-comma-object";
 /// The help of a trailing comma before `]` in strict JSON.
-const TRAILING_COMMA_ARRAY: &str = "remove the trailing comma: JSON does not allow one before `]` (`allow-comments = true` accepts it)";
+const TRAILING_COMMA_ARRAY: &str = "help-trailing-comma-array";
 
 /// Whether `text` holds only whitespace and complete comments, at least one
 /// (a line of an NDJSON stream that is no document).
@@ -142,7 +140,7 @@ impl<'a> Parser<'a> {
         &self,
         offset: usize,
         len: usize,
-        message: String,
+        message: Msg,
         help: Option<&'static str>,
     ) -> ParseError {
         ParseError::Syntax {
@@ -150,7 +148,7 @@ impl<'a> Parser<'a> {
                 offset,
                 length: len,
             },
-            message,
+            message: Box::new(message),
             unquoted: None,
             help,
         }
@@ -162,13 +160,13 @@ impl<'a> Parser<'a> {
         &self,
         offset: usize,
         len: usize,
-        message: String,
-        unquoted: String,
+        message: Msg,
+        unquoted: Msg,
         help: Option<&'static str>,
     ) -> ParseError {
         let mut e = self.error_at(offset, len, message, help);
         if let ParseError::Syntax { unquoted: u, .. } = &mut e {
-            *u = Some(unquoted);
+            *u = Some(Box::new(unquoted));
         }
         e
     }
@@ -178,33 +176,44 @@ impl<'a> Parser<'a> {
         self.text[offset..].chars().next().map_or(0, char::len_utf8)
     }
 
-    fn describe_here(&self) -> String {
+    /// What stands here: `found-end`, `found-code-point` or `found-char`,
+    /// with the character.
+    fn describe_here(&self) -> Msg {
         match self.text[self.pos..].chars().next() {
-            None => "the end of the file".to_string(),
-            Some(c) if c.is_control() || c == '\u{feff}' => format!("character U+{:04X}", c as u32),
-            Some(c) => format!("`{c}`"),
+            None => Msg::new("found-end"),
+            Some(c) if c.is_control() || c == '\u{feff}' => {
+                Msg::new("found-code-point").arg("code", format!("U+{:04X}", c as u32))
+            }
+            Some(c) => Msg::new("found-char").arg("char", c.to_string()),
         }
     }
 
-    fn unexpected(&self, expected: &str) -> ParseError {
+    /// `expected` is the message id of what should stand here
+    /// (`expected-json-value`).
+    fn unexpected(&self, expected: &'static str) -> ParseError {
         let found = self.describe_here();
         let len = self.char_len_at(self.pos);
         let help = match self.bytes.get(self.pos) {
-            Some(b'/') if self.comments => Some("a comment starts with `//` or `/*`"),
+            Some(b'/') if self.comments => Some("help-comment-syntax"),
             Some(b'/') => Some(COMMENTS_REFUSED),
-            Some(b'\'') => Some("JSON strings and keys use double quotes"),
-            None => Some("the file ends too early: is it truncated?"),
+            Some(b'\'') => Some("help-double-quotes"),
+            None => Some("help-truncated"),
             _ => None,
         };
         let unquoted = match self.bytes.get(self.pos) {
-            None => "the end of the file",
-            Some(_) => "a character that is not allowed here",
+            None => "found-end",
+            Some(_) => "found-not-allowed",
+        };
+        let message = |found: Msg| {
+            Msg::new("syntax-expected")
+                .msg("expected", Msg::new(expected))
+                .msg("found", found)
         };
         self.error_quoting(
             self.pos,
             len,
-            format!("expected {expected}, found {found}"),
-            format!("expected {expected}, found {unquoted}"),
+            message(found),
+            message(Msg::new(unquoted)),
             help,
         )
     }
@@ -230,8 +239,8 @@ impl<'a> Parser<'a> {
                                 return Err(self.error_at(
                                     self.pos,
                                     2,
-                                    "this comment is never closed".into(),
-                                    Some("add the closing `*/`; the file may be truncated"),
+                                    Msg::new("syntax-unterminated-comment"),
+                                    Some("help-close-comment"),
                                 ))
                             }
                         }
@@ -269,7 +278,7 @@ impl<'a> Parser<'a> {
                 Value::Null
             }
             _ => {
-                let mut err = self.unexpected("a JSON value");
+                let mut err = self.unexpected("expected-json-value");
                 if let ParseError::Syntax { help, .. } = &mut err {
                     let rest = &self.text[self.pos..];
                     if rest.starts_with("NaN")
@@ -277,7 +286,7 @@ impl<'a> Parser<'a> {
                         || rest.starts_with('+')
                         || rest.starts_with('.')
                     {
-                        *help = Some("JSON numbers are written like `-12`, `0.5` or `1e3`; NaN, Infinity, `+1` and `.5` are not JSON");
+                        *help = Some("help-json-numbers");
                     }
                 }
                 return Err(err);
@@ -326,7 +335,7 @@ impl<'a> Parser<'a> {
                         value: Value::Object(members),
                     });
                 }
-                let mut err = self.unexpected("a key in double quotes");
+                let mut err = self.unexpected("expected-key");
                 if let (ParseError::Syntax { help, .. }, Some(b'}')) =
                     (&mut err, self.bytes.get(self.pos))
                 {
@@ -339,7 +348,7 @@ impl<'a> Parser<'a> {
             let key_span = Span::new(key_start, self.pos);
             self.skip_ws()?;
             if self.bytes.get(self.pos) != Some(&b':') {
-                return Err(self.unexpected("`:` after the key"));
+                return Err(self.unexpected("expected-colon"));
             }
             self.pos += 1;
             self.skip_ws()?;
@@ -362,7 +371,7 @@ impl<'a> Parser<'a> {
                         value: Value::Object(members),
                     });
                 }
-                _ => return Err(self.unexpected("`,` or `}`")),
+                _ => return Err(self.unexpected("expected-comma-or-brace")),
             }
         }
     }
@@ -390,7 +399,7 @@ impl<'a> Parser<'a> {
                         value: Value::Array(items),
                     });
                 }
-                let mut err = self.unexpected("a JSON value");
+                let mut err = self.unexpected("expected-json-value");
                 if let ParseError::Syntax { help, .. } = &mut err {
                     *help = Some(TRAILING_COMMA_ARRAY);
                 }
@@ -410,7 +419,7 @@ impl<'a> Parser<'a> {
                         value: Value::Array(items),
                     });
                 }
-                _ => return Err(self.unexpected("`,` or `]`")),
+                _ => return Err(self.unexpected("expected-comma-or-bracket")),
             }
         }
     }
@@ -445,23 +454,25 @@ impl<'a> Parser<'a> {
                 "undefined",
             ];
             let shown = if known.contains(&found) {
-                format!("`{found}`")
+                Msg::new("found-word").arg("word", found.to_owned())
             } else {
-                format!("an unquoted word of {} characters", found.chars().count())
+                Msg::new("found-unquoted-word").arg("n", found.chars().count())
+            };
+            let message = |found: Msg| {
+                Msg::new("syntax-expected")
+                    .msg("expected", Msg::new("expected-json-value"))
+                    .msg("found", found)
             };
             Err(self.error_quoting(
                 self.pos,
                 end - self.pos,
-                format!("expected a JSON value, found {shown}"),
-                "expected a JSON value, found an unquoted word".into(),
+                message(shown),
+                message(Msg::new("found-an-unquoted-word")),
                 Some(match found {
-                    "NaN" | "Infinity" => {
-                        "JSON numbers are written like `-12`, `0.5` or `1e3`; NaN and Infinity are not JSON"
-                    }
-                    "True" | "False" | "None" | "Null" | "TRUE" | "FALSE" | "NULL" | "nil" | "undefined" => {
-                        "JSON literals are lower-case `true`, `false` and `null`"
-                    }
-                    _ => "the only bare words in JSON are `true`, `false` and `null`; text goes in double quotes",
+                    "NaN" | "Infinity" => "help-nan",
+                    "True" | "False" | "None" | "Null" | "TRUE" | "FALSE" | "NULL" | "nil"
+                    | "undefined" => "help-lower-case-literals",
+                    _ => "help-bare-words",
                 }),
             ))
         }
@@ -480,18 +491,18 @@ impl<'a> Parser<'a> {
                     return Err(self.error_at(
                         start,
                         self.pos + 1 - start,
-                        "numbers must not have leading zeros".into(),
-                        Some("write `7`, not `07`; an identifier with leading zeros goes in a string"),
+                        Msg::new("syntax-leading-zeros"),
+                        Some("help-leading-zeros"),
                     ));
                 }
             }
             Some(b'1'..=b'9') => self.digits(),
-            _ => return Err(self.unexpected("a digit")),
+            _ => return Err(self.unexpected("expected-digit")),
         }
         if b.get(self.pos) == Some(&b'.') {
             self.pos += 1;
             if !matches!(b.get(self.pos), Some(b'0'..=b'9')) {
-                return Err(self.unexpected("a digit after the decimal point"));
+                return Err(self.unexpected("expected-digit-after-point"));
             }
             self.digits();
         }
@@ -501,7 +512,7 @@ impl<'a> Parser<'a> {
                 self.pos += 1;
             }
             if !matches!(b.get(self.pos), Some(b'0'..=b'9')) {
-                return Err(self.unexpected("a digit in the exponent"));
+                return Err(self.unexpected("expected-digit-in-exponent"));
             }
             self.digits();
         }
@@ -570,7 +581,7 @@ impl<'a> Parser<'a> {
         let esc_start = self.pos;
         let Some(&kind) = self.bytes.get(self.pos + 1) else {
             self.pos += 1;
-            return Err(self.unexpected("an escape character after `\\`"));
+            return Err(self.unexpected("expected-escape-character"));
         };
         self.pos += 2;
         let c = match kind {
@@ -608,9 +619,12 @@ impl<'a> Parser<'a> {
                 return Err(self.error_quoting(
                     esc_start,
                     len,
-                    format!("invalid escape `\\{}` in a string", &self.text[esc_start + 1..esc_start + len]),
-                    "invalid escape in a string".into(),
-                    Some("JSON escapes are \\\" \\\\ \\/ \\b \\f \\n \\r \\t and \\uXXXX; write a backslash as `\\\\`"),
+                    Msg::new("syntax-invalid-escape").arg(
+                        "escape",
+                        self.text[esc_start + 1..esc_start + len].to_owned(),
+                    ),
+                    Msg::new("syntax-invalid-escape-hidden"),
+                    Some("help-escapes"),
                 ));
             }
         };
@@ -637,7 +651,7 @@ impl<'a> Parser<'a> {
                 Err(self.error_at(
                     esc_start,
                     end - esc_start,
-                    "a `\\u` escape needs four hexadecimal digits".into(),
+                    Msg::new("syntax-short-unicode-escape"),
                     None,
                 ))
             }
@@ -648,21 +662,19 @@ impl<'a> Parser<'a> {
         self.error_at(
             esc_start,
             self.pos - esc_start,
-            "a `\\u` escape encodes a lone UTF-16 surrogate, which is not a character".into(),
-            Some("a character above U+FFFF is written as a surrogate pair, e.g. `\\ud83d\\ude00`"),
+            Msg::new("syntax-lone-surrogate"),
+            Some("help-surrogate-pair"),
         )
     }
 
     fn control_char(&self, c: u8) -> ParseError {
-        let name = match c {
-            b'\n' => "a line break".to_string(),
-            b'\t' => "a tab".to_string(),
-            0 => "a NUL byte".to_string(),
-            c => format!("control character U+{c:04X}"),
+        let message = match c {
+            b'\n' => Msg::new("syntax-line-break-in-string"),
+            b'\t' => Msg::new("syntax-tab-in-string"),
+            0 => Msg::new("syntax-nul-in-string"),
+            c => Msg::new("syntax-control-in-string").arg("code", format!("U+{c:04X}")),
         };
-        let help =
-            Some("escape it (`\\n`, `\\t`, `\\u0000`...) or check that the string is closed");
-        let message = format!("{name} inside a string is not allowed in JSON");
+        let help = Some("help-escape-control");
         match c {
             // Named by kind: nothing of the input is quoted.
             b'\n' | b'\t' | 0 => self.error_at(self.pos, 1, message, help),
@@ -670,7 +682,7 @@ impl<'a> Parser<'a> {
                 self.pos,
                 1,
                 message,
-                "a control character inside a string is not allowed in JSON".into(),
+                Msg::new("syntax-control-in-string-hidden"),
                 help,
             ),
         }
@@ -680,8 +692,8 @@ impl<'a> Parser<'a> {
         self.error_at(
             start,
             1,
-            "this string is never closed".into(),
-            Some("add the closing `\"`; the file may be truncated"),
+            Msg::new("syntax-unterminated-string"),
+            Some("help-close-string"),
         )
     }
 }
@@ -696,7 +708,7 @@ mod tests {
 
     fn err(text: &str) -> (Span, String) {
         match parse(text, 128) {
-            Err(ParseError::Syntax { span, message, .. }) => (span, message),
+            Err(ParseError::Syntax { span, message, .. }) => (span, message.to_string()),
             other => panic!("{text:?}: expected a syntax error, got {other:?}"),
         }
     }
@@ -838,7 +850,7 @@ mod tests {
         match parse_with_comments("[1, /* x", 16, true) {
             Err(ParseError::Syntax { span, message, .. }) => {
                 assert_eq!(span, Span::new(4, 6));
-                assert_eq!(message, "this comment is never closed");
+                assert_eq!(message.to_string(), "this comment is never closed");
             }
             other => panic!("{other:?}"),
         }

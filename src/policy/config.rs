@@ -36,6 +36,7 @@ pub const KEYS: &[(&str, &str)] = &[
     ("secrets", "a table: `extend-names` (parameter names that mark a credential) and `extend-patterns` (regexes, or `{ what = ..., regex = ... }`, for values that look like one), added to `plaintext-secret`'s"),
     ("rule", "`[[rule]]` tables: team rules in the format of the built-in rule files (see *Team rules*)"),
     ("rule-dirs", "folders of team rule files (`*.toml`, each with an optional `.md` manual beside it), relative to this file"),
+    ("lang", "the language of messages, help and rule manuals: `en-us` (default) or `zh-cn`; `--lang` wins over it, and it over `COC_LINT_LANG`"),
 ];
 
 /// A configuration file that cannot be understood: where and why.
@@ -110,6 +111,7 @@ pub(crate) struct RawConfig {
     pub respect_gitignore: Option<bool>,
     pub unknown_files: Option<Spanned<String>>,
     pub allow_comments: Option<bool>,
+    pub lang: Option<Spanned<String>>,
     #[serde(default)]
     pub rule: Vec<Spanned<crate::rules::TomlValue>>,
     #[serde(default)]

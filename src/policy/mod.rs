@@ -176,6 +176,7 @@ impl Policy {
         let mut respect_gitignore = true;
         let mut unknown_files = UnknownFiles::Skip;
         let mut allow_comments = false;
+        let mut lang = options.lang;
         let mut secret_names: Vec<String> = Vec::new();
         let mut secret_patterns: Vec<SecretPattern> = Vec::new();
 
@@ -282,6 +283,12 @@ impl Policy {
             if let Some(v) = c.allow_comments {
                 allow_comments = v;
             }
+            if let Some(v) = &c.lang {
+                lang = v
+                    .get_ref()
+                    .parse()
+                    .map_err(|e: String| ConfigError::at(layer, v.span(), e))?;
+            }
             for name in &c.secrets.extend_names {
                 if name.get_ref().chars().all(|c| !c.is_alphanumeric()) {
                     return Err(ConfigError::at(
@@ -335,6 +342,7 @@ impl Policy {
         }
         let mut options = options.clone();
         options.allow_comments |= allow_comments;
+        options.lang = lang;
         let suppressions = Arc::new(Suppressions {
             ignores,
             cwd: cwd.to_path_buf(),
@@ -464,6 +472,8 @@ pub struct Overrides {
     pub allow_comments: bool,
     /// `--no-respect-gitignore`.
     pub no_respect_gitignore: bool,
+    /// `--lang`.
+    pub lang: Option<crate::i18n::Lang>,
 }
 
 impl Overrides {
@@ -496,6 +506,9 @@ impl Overrides {
         }
         if self.no_respect_gitignore {
             text.push_str("respect-gitignore = false\n");
+        }
+        if let Some(lang) = self.lang {
+            text.push_str(&format!("lang = {}\n", quote(lang.as_str())));
         }
         if !self.severity.is_empty() {
             text.push_str("[severity]\n");

@@ -18,6 +18,7 @@ use toml::Spanned;
 
 use super::{ConfigError, Policy};
 use crate::diagnostic::Severity;
+use crate::i18n::tr;
 use crate::lint::FileReport;
 use crate::rules::{RuleId, RuleSet};
 use crate::source::{LineIndex, Span};
@@ -66,6 +67,7 @@ pub fn unused_ignores(policies: &[Arc<Policy>]) -> Vec<(FileReport, Vec<u8>)> {
         rule: String,
         glob: Option<String>,
         severity: Option<Severity>,
+        lang: crate::i18n::Lang,
     }
     let mut entries: BTreeMap<(PathBuf, usize), Entry> = BTreeMap::new();
     for policy in policies {
@@ -94,6 +96,7 @@ pub fn unused_ignores(policies: &[Arc<Policy>]) -> Vec<(FileReport, Vec<u8>)> {
                     rule: ignore.rule.clone(),
                     glob: ignore.glob.clone(),
                     severity,
+                    lang: policy.linter().options().lang,
                 });
             entry.used += ignore.used();
             // The nearest policy that sees the entry decides; a policy that
@@ -109,16 +112,11 @@ pub fn unused_ignores(policies: &[Arc<Policy>]) -> Vec<(FileReport, Vec<u8>)> {
         };
         let index = LineIndex::new(&e.text);
         let message = match &e.glob {
-            Some(glob) => format!(
-                "the ignore of `{}` for `{glob}` matched no diagnostic in this run",
-                e.rule
-            ),
-            None => format!(
-                "the ignore of `{}` matched no diagnostic in this run",
-                e.rule
-            ),
+            Some(glob) => tr!(e.lang, "unused-ignore-glob", rule = &e.rule, glob = glob),
+            None => tr!(e.lang, "unused-ignore", rule = &e.rule),
         };
-        let mut d = rules.diagnostic(
+        let mut d = rules.diagnostic_in(
+            e.lang,
             RuleId::UnusedIgnore as usize,
             Span::new(e.span.start, e.span.end),
             e.pointer,

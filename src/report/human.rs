@@ -8,12 +8,15 @@ use std::io::{self, Write};
 use super::snippet::{self, Source, Style};
 use super::{Reporter, Summary};
 use crate::diagnostic::Diagnostic;
+use crate::i18n::Lang;
 use crate::lint::FileReport;
 
 /// Renders diagnostics for people.
 #[derive(Debug)]
 pub struct HumanReporter {
     style: Style,
+    /// The language of the summary line.
+    lang: Lang,
     /// Reused for every diagnostic.
     buffer: String,
 }
@@ -28,8 +31,16 @@ impl HumanReporter {
                 width,
                 unsafe_fixes: false,
             },
+            lang: Lang::EnUs,
             buffer: String::new(),
         }
+    }
+
+    /// This reporter, with its summary line in `lang` (diagnostics come
+    /// worded from the linter).
+    pub fn with_lang(mut self, lang: Lang) -> Self {
+        self.lang = lang;
+        self
     }
 
     /// Mark diagnostics with an unsafe fix fixable (`[*]`) too, as
@@ -73,7 +84,7 @@ impl Reporter for HumanReporter {
     }
 
     fn finish(&mut self, out: &mut dyn Write, summary: &Summary) -> io::Result<()> {
-        let line = summary.sentence();
+        let line = summary.sentence_in(self.lang);
         let mut wrapped = String::new();
         let plain = Style {
             color: false,

@@ -113,23 +113,37 @@ impl Summary {
     /// The closing sentence of the text formats: `No problems found in 3
     /// files.` or `Found 2 errors, 1 warning in 3 files.`
     pub fn sentence(&self) -> String {
-        let files = plural(self.files, "file");
-        if self.errors + self.warnings + self.infos == 0 {
-            return format!("No problems found in {files}.");
-        }
-        let mut parts = vec![
-            plural(self.errors, "error"),
-            plural(self.warnings, "warning"),
-        ];
-        if self.infos > 0 {
-            parts.push(plural(self.infos, "info"));
-        }
-        format!("Found {} in {files}.", parts.join(", "))
+        self.sentence_in(crate::i18n::Lang::EnUs)
     }
-}
 
-fn plural(n: usize, word: &str) -> String {
-    format!("{n} {word}{}", if n == 1 { "" } else { "s" })
+    /// [`Summary::sentence`] in `lang`.
+    pub fn sentence_in(&self, lang: crate::i18n::Lang) -> String {
+        use crate::i18n::tr;
+        let files = tr!(lang, "summary-files", n = self.files);
+        if self.errors + self.warnings + self.infos == 0 {
+            return tr!(lang, "summary-none", files = files);
+        }
+        let errors = tr!(lang, "summary-errors", n = self.errors);
+        let warnings = tr!(lang, "summary-warnings", n = self.warnings);
+        if self.infos > 0 {
+            let infos = tr!(lang, "summary-infos", n = self.infos);
+            return tr!(
+                lang,
+                "summary-found-infos",
+                errors = errors,
+                warnings = warnings,
+                infos = infos,
+                files = files
+            );
+        }
+        tr!(
+            lang,
+            "summary-found",
+            errors = errors,
+            warnings = warnings,
+            files = files
+        )
+    }
 }
 
 /// One output format. The command line drives every format the same way:

@@ -9,6 +9,8 @@ use regex::Regex;
 use serde::Deserialize;
 use validator::{ValidateLength, ValidateRange};
 
+use crate::i18n::{tr, Arg, Lang};
+
 /// One declarative constraint on a field's value.
 #[derive(Debug, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
@@ -231,17 +233,32 @@ pub(crate) fn fmt_number(n: f64) -> String {
     }
 }
 
-fn plural(n: u64, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
+/// A count's bounds in words (`1 to 32 characters long`, `at most 10
+/// items`): `what` is `length` or `items`.
+fn bounds(lang: Lang, what: &str, min: Option<u64>, max: Option<u64>) -> String {
+    let (form, min, max) = match (min, max) {
+        (Some(a), Some(b)) if a == b => ("exactly", a, b),
+        (Some(a), Some(b)) => ("between", a, b),
+        (Some(a), None) => ("at-least", a, a),
+        (None, Some(b)) => ("at-most", b, b),
+        (None, None) => ("any", 0, 0),
+    };
+    crate::i18n::format(
+        lang,
+        &format!("{what}-{form}"),
+        &[("min", Arg::from(min)), ("max", Arg::from(max))],
+    )
 }
 
-fn bounds(min: Option<u64>, max: Option<u64>, one: &str, many: &str) -> String {
-    match (min, max) {
-        (Some(a), Some(b)) if a == b => format!("exactly {}", plural(a, one, many)),
-        (Some(a), Some(b)) => format!("{a} to {}", plural(b, one, many)),
-        (Some(a), None) => format!("at least {}", plural(a, one, many)),
-        (None, Some(b)) => format!("at most {}", plural(b, one, many)),
-        (None, None) => format!("any number of {many}"),
+/// The words of a `charset` or `forbid` check of the rule `rule` in `lang`:
+/// the rule file's (`english`) unless the catalog has them
+/// (`rule-NAME-describe`).
+fn rule_words(lang: Lang, rule: &str, english: &str) -> String {
+    let id = format!("rule-{rule}-describe");
+    if lang != Lang::EnUs && crate::i18n::has(lang, &id) {
+        crate::i18n::format(lang, &id, &[])
+    } else {
+        english.to_owned()
     }
 }
 
@@ -297,6 +314,14 @@ impl Check {
     /// What the constraint allows, in words: `greater than 5 and less than
     /// 1800`, `1 to 32 characters long`, `one of CONTINUE, PAUSE`.
     pub fn describe(&self) -> String {
+        self.describe_in(Lang::EnUs, "")
+    }
+
+    /// [`Check::describe`] in `lang`. `rule` is the name of the rule the
+    /// check belongs to: a `charset` or `forbid` check's own words come
+    /// from the rule file in English and from the catalog
+    /// (`rule-NAME-describe`) in other languages.
+    pub fn describe_in(&self, lang: Lang, rule: &str) -> String {
         match self {
             Check::Range {
                 min,
@@ -304,71 +329,91 @@ impl Check {
                 exclusive_min,
                 exclusive_max,
             } => {
-                let lower = min.map(|m| {
-                    let word = if *exclusive_min {
-                        "greater than"
-                    } else {
-                        "at least"
-                    };
-                    format!("{word} {}", fmt_number(m))
-                });
-                let upper = max.map(|m| {
-                    let word = if *exclusive_max {
-                        "less than"
-                    } else {
-                        "at most"
-                    };
-                    format!("{word} {}", fmt_number(m))
-                });
-                match (min, max, lower, upper) {
-                    (Some(a), Some(b), _, _) if !exclusive_min && !exclusive_max => {
-                        format!(
-                            "between {} and {} inclusive",
-                            fmt_number(*a),
-                            fmt_number(*b)
-                        )
-                    }
-                    (_, _, Some(l), Some(u)) => format!("{l} and {u}"),
-                    (_, _, Some(l), None) => l,
-                    (_, _, None, Some(u)) => u,
-                    _ => "any number".into(),
-                }
+                // One message per shape, so that each language orders and
+                // joins the bounds its own way.
+                let id = match (min, max, exclusive_min, exclusive_max) {
+                    (Some(_), Some(_), false, false) => "range-between",
+                    (Some(_), Some(_), true, true) => "range-greater-than-less-than",
+                    (Some(_), Some(_), true, false) => "range-greater-than-at-most",
+                    (Some(_), Some(_), false, true) => "range-at-least-less-than",
+                    (Some(_), None, true, _) => "range-greater-than",
+                    (Some(_), None, false, _) => "range-at-least",
+                    (None, Some(_), _, true) => "range-less-than",
+                    (None, Some(_), _, false) => "range-at-most",
+                    (None, None, _, _) => "range-any",
+                };
+                let show = |n: Option<f64>| n.map(fmt_number).unwrap_or_default();
+                tr!(lang, id, min = show(*min), max = show(*max))
             }
-            Check::Length { min, max } => {
-                format!("{} long", bounds(*min, *max, "character", "characters"))
+            Check::Length { min, max } => bounds(lang, "length", *min, *max),
+            Check::Items { min, max } => bounds(lang, "items", *min, *max),
+            Check::OneOf { values } if values.len() == 1 => {
+                tr!(lang, "allowed-value", value = &values[0])
             }
-            Check::Items { min, max } => bounds(*min, *max, "item", "items"),
-            Check::OneOf { values } if values.len() == 1 => format!("`{}`", values[0]),
-            Check::OneOf { values } => format!("one of {}", values.join(", ")),
+            Check::OneOf { values } => tr!(lang, "allowed-one-of", values = values.join(", ")),
             Check::Charset {
                 describe, class, ..
-            } if describe.is_empty() => {
-                format!("made only of the characters `{class}`")
-            }
-            Check::Charset { describe, .. } => format!("made only of {describe}"),
+            } if describe.is_empty() => tr!(
+                lang,
+                "allowed-charset",
+                chars = tr!(lang, "chars-of-class", class = class)
+            ),
+            Check::Charset { describe, .. } => tr!(
+                lang,
+                "allowed-charset",
+                chars = rule_words(lang, rule, describe)
+            ),
             Check::Forbid {
                 describe, pattern, ..
-            } if describe.is_empty() => format!("free of matches of `{pattern}`"),
-            Check::Forbid { describe, .. } => format!("free of {describe}"),
+            } if describe.is_empty() => tr!(
+                lang,
+                "allowed-forbid",
+                what = tr!(lang, "matches-of-pattern", pattern = pattern)
+            ),
+            Check::Forbid { describe, .. } => tr!(
+                lang,
+                "allowed-forbid",
+                what = rule_words(lang, rule, describe)
+            ),
             Check::Pattern {
                 describe, pattern, ..
-            } if describe.is_empty() => format!("matching the pattern `{pattern}`"),
+            } if describe.is_empty() => tr!(lang, "allowed-pattern", pattern = pattern),
+            // A team rule's own words, in whatever language it wrote them.
             Check::Pattern { describe, .. } => describe.clone(),
             Check::NoneOf { values } if values.len() == 1 => {
-                format!("anything but `{}`", values[0])
+                tr!(lang, "allowed-anything-but", value = &values[0])
             }
-            Check::NoneOf { values } => format!("none of {}", values.join(", ")),
-            Check::Required { keys } => format!("an object with {}", quoted(keys)),
-            Check::Forbidden { keys } => format!("an object without {}", quoted(keys)),
+            Check::NoneOf { values } => {
+                tr!(lang, "allowed-none-of", values = values.join(", "))
+            }
+            Check::Required { keys } => tr!(lang, "allowed-object-with", keys = quoted(keys)),
+            Check::Forbidden { keys } => {
+                tr!(lang, "allowed-object-without", keys = quoted(keys))
+            }
             Check::Unique { field: Some(field) } => {
-                format!("a list whose items each have a different `{field}`")
+                tr!(lang, "allowed-unique-field", field = field)
             }
-            Check::Unique { field: None } => "a list of different items".into(),
-            Check::Decimals { max } => format!(
-                "written with at most {}",
-                plural(*max as u64, "decimal place", "decimal places")
-            ),
-            Check::Equals { value } => format!("`{value}`"),
+            Check::Unique { field: None } => tr!(lang, "allowed-unique"),
+            Check::Decimals { max } => tr!(lang, "allowed-decimals", n = u64::from(*max)),
+            Check::Equals { value } => tr!(lang, "allowed-value", value = value),
+        }
+    }
+
+    /// What a `charset` check allows or a `forbid` check forbids, in
+    /// `lang`: the rule's words, or the class or pattern itself when it has
+    /// none (a team rule may give none).
+    fn words(&self, lang: Lang, rule: &str) -> String {
+        match self {
+            Check::Charset {
+                describe, class, ..
+            } if describe.is_empty() => tr!(lang, "chars-of-class", class = class),
+            Check::Forbid {
+                describe, pattern, ..
+            } if describe.is_empty() => tr!(lang, "matches-of-pattern", pattern = pattern),
+            Check::Charset { describe, .. } | Check::Forbid { describe, .. } => {
+                rule_words(lang, rule, describe)
+            }
+            _ => String::new(),
         }
     }
 
@@ -438,13 +483,28 @@ impl Check {
 
     /// Check `subject`, the value of `field`; `None` when it passes or when
     /// the check does not apply to that kind of value. `sensitive` values
-    /// are never quoted.
+    /// are never quoted. The message is in English; see
+    /// [`Check::evaluate_in`].
     pub fn evaluate(
         &self,
         field: &str,
         subject: Subject<'_>,
         sensitive: bool,
     ) -> Option<Violation> {
+        self.evaluate_in(Lang::EnUs, "", field, subject, sensitive)
+    }
+
+    /// [`Check::evaluate`] with the message in `lang`, for a check of the
+    /// rule named `rule` (see [`Check::describe_in`]).
+    pub fn evaluate_in(
+        &self,
+        lang: Lang,
+        rule: &str,
+        field: &str,
+        subject: Subject<'_>,
+        sensitive: bool,
+    ) -> Option<Violation> {
+        let allowed = || self.describe_in(lang, rule);
         let message = match (self, subject) {
             (
                 Check::Range {
@@ -466,8 +526,18 @@ impl Check {
                 if value.validate_range(lo, hi, xlo, xhi) {
                     return None;
                 }
-                let raw = if sensitive { "a number" } else { raw };
-                format!("`{field}` is {raw}, but it must be {}", self.describe())
+                let raw = if sensitive {
+                    tr!(lang, "shown-a-number")
+                } else {
+                    raw.to_owned()
+                };
+                tr!(
+                    lang,
+                    "value-is",
+                    field = field,
+                    value = raw,
+                    allowed = allowed()
+                )
             }
             (Check::Length { min, max }, Subject::Str(s)) => {
                 if s.validate_length(*min, *max, None) {
@@ -475,39 +545,31 @@ impl Check {
                 }
                 let n = s.chars().count() as u64;
                 if n == 0 {
-                    format!("`{field}` is empty, but it must be {}", self.describe())
+                    tr!(lang, "length-empty", field = field, allowed = allowed())
                 } else if sensitive {
                     // A secret's length is not told either.
-                    let how = if max.is_some_and(|m| n > m) {
-                        "too long"
+                    let id = if max.is_some_and(|m| n > m) {
+                        "length-too-long"
                     } else {
-                        "too short"
+                        "length-too-short"
                     };
-                    format!("`{field}` is {how}, but it must be {}", self.describe())
+                    tr!(lang, id, field = field, allowed = allowed())
                 } else {
-                    format!(
-                        "`{field}` is {} long, but it must be {}",
-                        plural(n, "character", "characters"),
-                        self.describe()
-                    )
+                    tr!(lang, "length-is", field = field, n = n, allowed = allowed())
                 }
             }
             (Check::Items { min, max }, Subject::Items(n)) => {
                 if (n as u64).validate_range(*min, *max, None, None) {
                     return None;
                 }
-                format!(
-                    "`{field}` has {}, but it must have {}",
-                    plural(n as u64, "item", "items"),
-                    self.describe()
-                )
+                tr!(lang, "items-is", field = field, n = n, allowed = allowed())
             }
             (Check::OneOf { values }, Subject::Str(s)) => {
                 if values.iter().any(|v| v == s) {
                     return None;
                 }
                 let shown = if sensitive {
-                    "not allowed".to_string()
+                    tr!(lang, "shown-not-allowed")
                 } else {
                     format!("{s:?}")
                 };
@@ -515,9 +577,15 @@ impl Check {
                     .iter()
                     .filter(|_| !sensitive)
                     .find(|v| v.eq_ignore_ascii_case(s.trim()))
-                    .map(|v| format!("did you mean `{v}`? Values are case-sensitive"));
+                    .map(|v| tr!(lang, "help-case-sensitive", value = v));
                 return Some(Violation {
-                    message: format!("`{field}` is {shown}, but it must be {}", self.describe()),
+                    message: tr!(
+                        lang,
+                        "value-is",
+                        field = field,
+                        value = shown,
+                        allowed = allowed()
+                    ),
                     help,
                 });
             }
@@ -526,11 +594,17 @@ impl Check {
                     return None;
                 }
                 let shown = if sensitive {
-                    "not allowed".to_string()
+                    tr!(lang, "shown-not-allowed")
                 } else {
                     format!("{s:?}")
                 };
-                format!("`{field}` is {shown}, but it must be {}", self.describe())
+                tr!(
+                    lang,
+                    "value-is",
+                    field = field,
+                    value = shown,
+                    allowed = allowed()
+                )
             }
             (Check::Charset { compiled, .. }, Subject::Str(s)) => {
                 self.compile().ok()?;
@@ -541,15 +615,21 @@ impl Check {
                 // and the user could not find it otherwise (one character,
                 // not the value).
                 let what = if sensitive {
-                    format!("U+{:04X} (a character that is not allowed)", u32::from(c))
+                    tr!(
+                        lang,
+                        "char-code-point-hidden",
+                        code = format!("U+{:04X}", u32::from(c))
+                    )
                 } else {
                     show_char(c)
                 };
-                let allowed = self.describe();
-                let allowed = allowed.strip_prefix("made only of ").unwrap_or(&allowed);
-                format!(
-                    "`{field}` has {what} at character {}, but it may only contain {allowed}",
-                    i + 1
+                tr!(
+                    lang,
+                    "charset-violation",
+                    field = field,
+                    what = what,
+                    at = i + 1,
+                    chars = self.words(lang, rule)
                 )
             }
             (Check::Forbid { compiled, .. }, Subject::Str(s)) => {
@@ -557,20 +637,30 @@ impl Check {
                 let pattern = compiled.get()?.as_ref()?;
                 let start = pattern.find(s)?;
                 let at = s[..start].chars().count() + 1;
-                let what = self.describe();
-                let what = what.strip_prefix("free of ").unwrap_or(&what);
-                format!("`{field}` contains {what} at character {at}, which is not allowed")
+                tr!(
+                    lang,
+                    "forbid-violation",
+                    field = field,
+                    what = self.words(lang, rule),
+                    at = at
+                )
             }
             (Check::NoneOf { values }, Subject::Str(s)) => {
                 if !values.iter().any(|v| v == s) {
                     return None;
                 }
                 let shown = if sensitive {
-                    "a value that is not allowed".to_string()
+                    tr!(lang, "shown-a-value-not-allowed")
                 } else {
                     format!("{s:?}")
                 };
-                format!("`{field}` is {shown}, but it must be {}", self.describe())
+                tr!(
+                    lang,
+                    "value-is",
+                    field = field,
+                    value = shown,
+                    allowed = allowed()
+                )
             }
             (Check::Pattern { compiled, .. }, Subject::Str(s)) => {
                 self.compile().ok()?;
@@ -578,11 +668,17 @@ impl Check {
                     return None;
                 }
                 let shown = if sensitive {
-                    "a value that does not match".to_string()
+                    tr!(lang, "shown-a-value-not-matching")
                 } else {
                     format!("{s:?}")
                 };
-                format!("`{field}` is {shown}, but it must be {}", self.describe())
+                tr!(
+                    lang,
+                    "value-is",
+                    field = field,
+                    value = shown,
+                    allowed = allowed()
+                )
             }
             (Check::Decimals { max }, Subject::Number { raw, value }) => {
                 // A value that underflows to zero or overflows (`5e-999999`)
@@ -594,10 +690,18 @@ impl Check {
                 if places <= *max as u64 {
                     return None;
                 }
-                let raw = if sensitive { "a number" } else { raw };
-                format!(
-                    "`{field}` is {raw}, which has {places} decimal places, but it must be {}",
-                    self.describe()
+                let raw = if sensitive {
+                    tr!(lang, "shown-a-number")
+                } else {
+                    raw.to_owned()
+                };
+                tr!(
+                    lang,
+                    "decimals-violation",
+                    field = field,
+                    value = raw,
+                    places = places,
+                    allowed = allowed()
                 )
             }
             _ => return None,

@@ -3,6 +3,7 @@
 
 use super::util::{integer, items, repeats};
 use super::{CodeRule, Cx, RuleId};
+use crate::i18n::tr;
 use crate::load::ast::Node;
 use crate::schema::names::{field, model};
 
@@ -23,14 +24,18 @@ fn check(object: &Node<'_>, cx: &mut Cx<'_>) {
         else {
             continue;
         };
-        let index = cx.show(node.span, format!(" {index}"), "");
-        let message = format!("the batch index{index} is used by more than one batch");
+        let message = if cx.is_secret(node.span) {
+            tr!(cx.lang, "duplicate-batch-index-hidden")
+        } else {
+            tr!(cx.lang, "duplicate-batch-index", index = index.to_string())
+        };
         let pointer = cx.pointer_to(&[
             field::EXECUTE_BATCHES,
             &repeat.to_string(),
             field::BATCH_INDEX,
         ]);
+        let label = tr!(cx.lang, "label-first-used-here");
         cx.report(RULE.id, node.span, pointer, message)
-            .label(first.span, "first used here");
+            .label(first.span, label);
     }
 }

@@ -3,6 +3,7 @@
 
 use super::{Cx, RuleId, Token};
 use crate::fix::{Edit, Fix};
+use crate::i18n::tr;
 use crate::load::ast::{Member, Node, Value};
 
 /// Check every object of the tree under `node`.
@@ -40,14 +41,12 @@ fn check_object(object: &Node<'_>, members: &[Member<'_>], cx: &mut Cx<'_>) {
     let mut latest: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
     for (first, repeat) in super::util::repeats(&keys) {
         let (first_member, dup) = (&members[first], &members[repeat]);
-        let message = format!(
-            "the key `{}` appears more than once in this object",
-            dup.key
-        );
+        let message = tr!(cx.lang, "duplicate-key", key = &dup.key);
         let pointer = cx.pointer_to(&[&dup.key]);
+        let label = tr!(cx.lang, "label-first-defined-here");
         let d = cx
             .report(RuleId::DuplicateKey, dup.key_span, pointer, message)
-            .label(first_member.key_span, "first defined here");
+            .label(first_member.key_span, label);
         // Keep the last occurrence, as serde_json and the server do: each
         // repeat removes the occurrence just before it, so that with three
         // the first two go in one pass.

@@ -3,6 +3,7 @@
 
 use super::util::{items, repeats};
 use super::{CodeRule, Cx, RuleId};
+use crate::i18n::tr;
 use crate::load::ast::Node;
 use crate::schema::names::{field, model};
 
@@ -23,11 +24,15 @@ fn check(object: &Node<'_>, cx: &mut Cx<'_>) {
             continue;
         };
         let name = node.as_str().unwrap_or_default();
-        let name = cx.show(node.span, format!(" `{name}`"), "");
-        let message = format!("the parameter name{name} is used more than once in `script_params`");
+        let message = if cx.is_secret(node.span) {
+            tr!(cx.lang, "duplicate-param-name-hidden")
+        } else {
+            tr!(cx.lang, "duplicate-param-name", name = name)
+        };
         let pointer =
             cx.pointer_to(&[field::SCRIPT_PARAMS, &repeat.to_string(), field::PARAM_NAME]);
+        let label = tr!(cx.lang, "label-first-used-here");
         cx.report(RULE.id, node.span, pointer, message)
-            .label(first.span, "first used here");
+            .label(first.span, label);
     }
 }

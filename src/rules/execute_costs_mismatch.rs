@@ -4,6 +4,7 @@
 //! milliseconds, although the documentation says seconds.
 
 use super::{CodeRule, Cx, RuleId};
+use crate::i18n::tr;
 use crate::load::ast::Node;
 use crate::schema::names::{field, model};
 
@@ -42,19 +43,26 @@ fn check(object: &Node<'_>, cx: &mut Cx<'_>) {
     .filter_map(|k| object.get(k))
     .any(|n| cx.is_secret(n.span));
     let message = if secret {
-        format!("`execute_costs` disagrees with `gmt_finished - gmt_created` by more than {tolerance} ms")
+        tr!(
+            cx.lang,
+            "execute-costs-mismatch-hidden",
+            tolerance = tolerance.to_string()
+        )
     } else {
-        format!(
-            "`execute_costs` is {costs}, but `gmt_finished - gmt_created` is {elapsed} ms (a difference of more than {tolerance} ms)"
+        tr!(
+            cx.lang,
+            "execute-costs-mismatch",
+            costs = costs.to_string(),
+            elapsed = elapsed.to_string(),
+            tolerance = tolerance.to_string()
         )
     };
     let pointer = cx.pointer_to(&[field::EXECUTE_COSTS]);
+    let lang = cx.lang;
     let diagnostic = cx.report(RULE.id, costs_node.span, pointer, message);
     if elapsed >= 0 && (costs - elapsed / 1000).abs() <= 1 {
-        diagnostic.help(
-            "this is the duration in seconds; the documentation says seconds, but every published example reports milliseconds",
-        );
+        diagnostic.help(tr!(lang, "help-execute-costs-seconds"));
     } else {
-        diagnostic.help("check that the three values come from the same ticket");
+        diagnostic.help(tr!(lang, "help-execute-costs-same-ticket"));
     }
 }

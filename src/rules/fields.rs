@@ -4,8 +4,20 @@
 
 use super::{Cx, RuleId};
 use crate::fix::{Edit, Fix};
+use crate::i18n::{tr, Lang};
 use crate::load::ast::{Member, Node};
 use crate::schema::Model;
+
+/// What a field is, in `lang`: the schema's words (`english`) unless the
+/// catalog has the field's (`doc-MODEL-FIELD`).
+fn field_doc(lang: Lang, model: &str, field: &str, english: &str) -> String {
+    let id = format!("doc-{model}-{field}");
+    if lang != Lang::EnUs && crate::i18n::has(lang, &id) {
+        crate::i18n::format(lang, &id, &[])
+    } else {
+        english.to_owned()
+    }
+}
 
 /// The known field most like `key`, if one is close enough to suggest.
 pub(crate) fn suggest<'m>(key: &str, model: &'m Model, threshold: f64) -> Option<&'m str> {
@@ -18,11 +30,17 @@ const MAX_RENAME_MEMBERS: usize = 64;
 
 /// Report `member`, which `model` does not document; `object` holds it.
 pub(crate) fn unknown(object: &Node<'_>, member: &Member<'_>, model: &Model, cx: &mut Cx<'_>) {
-    let message = format!("`{}` is not a field of {}", member.key, model.name);
+    let lang = cx.lang;
+    let message = tr!(
+        lang,
+        "unknown-field",
+        key = &member.key,
+        model = &model.name
+    );
     let threshold = cx.rules.params().unknown_field.suggest_threshold;
     let suggestion = suggest(&member.key, model, threshold);
     let help = match suggestion {
-        Some(name) => format!("did you mean `{name}`?"),
+        Some(name) => tr!(lang, "help-did-you-mean", name = name),
         None => {
             let names: Vec<&str> = model
                 .fields
@@ -30,7 +48,12 @@ pub(crate) fn unknown(object: &Node<'_>, member: &Member<'_>, model: &Model, cx:
                 .filter(|f| !f.discarded && !f.example_only)
                 .map(|f| f.name.as_str())
                 .collect();
-            format!("the fields of {} are {}", model.name, names.join(", "))
+            tr!(
+                lang,
+                "help-fields-are",
+                model = &model.name,
+                names = names.join(", ")
+            )
         }
     };
     let pointer = cx.pointer_to(&[&member.key]);
@@ -66,9 +89,11 @@ pub(crate) fn discarded(object: &Node<'_>, i: usize, model: &Model, cx: &mut Cx<
     let Some(member) = object.as_object().and_then(|m| m.get(i)) else {
         return;
     };
-    let message = format!(
-        "`{}` of {} has been discarded by the API and has no effect",
-        member.key, model.name
+    let message = tr!(
+        cx.lang,
+        "discarded-field",
+        key = &member.key,
+        model = &model.name
     );
     let pointer = cx.pointer_to(&[&member.key]);
     let d = cx.report(RuleId::DiscardedField, member.key_span, pointer, message);
@@ -87,8 +112,19 @@ pub(crate) fn required(object: &Node<'_>, model: &Model, cx: &mut Cx<'_>) {
     };
     for field in model.fields.iter().filter(|f| f.required) {
         if members.iter().all(|m| m.key != field.name) {
-            let message = format!("{} lacks the required field `{}`", model.name, field.name);
-            let help = format!("add `\"{}\"`: {}", field.name, field.doc);
+            let lang = cx.lang;
+            let message = tr!(
+                lang,
+                "missing-required-field",
+                model = &model.name,
+                field = &field.name
+            );
+            let help = tr!(
+                lang,
+                "help-add-field",
+                field = &field.name,
+                doc = field_doc(lang, &model.name, &field.name, &field.doc)
+            );
             cx.report(
                 RuleId::MissingRequiredField,
                 object.span,

@@ -2,6 +2,7 @@
 //! its `gmt_created`.
 
 use super::{CodeRule, Cx, RuleId};
+use crate::i18n::tr;
 use crate::load::ast::Node;
 use crate::schema::names::{field, model};
 
@@ -29,16 +30,19 @@ fn check(object: &Node<'_>, cx: &mut Cx<'_>) {
     };
     if f < c {
         let message = if cx.is_secret(created.span) || cx.is_secret(finished.span) {
-            "`gmt_finished` is before `gmt_created`: a ticket cannot finish before it is created"
-                .to_owned()
+            tr!(cx.lang, "finished-before-created-hidden")
         } else {
-            format!(
-                "`gmt_finished` ({f}) is {} ms before `gmt_created` ({c}): a ticket cannot finish before it is created",
-                c - f
+            tr!(
+                cx.lang,
+                "finished-before-created",
+                finished = f.to_string(),
+                ms = (c - f).to_string(),
+                created = c.to_string()
             )
         };
         let pointer = cx.pointer_to(&[field::GMT_FINISHED]);
+        let label = tr!(cx.lang, "label-created-here");
         cx.report(RULE.id, finished.span, pointer, message)
-            .label(created.span, "created here");
+            .label(created.span, label);
     }
 }

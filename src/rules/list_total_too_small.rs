@@ -2,6 +2,7 @@
 //! the number of tickets the page itself holds.
 
 use super::{CodeRule, Cx, RuleId};
+use crate::i18n::tr;
 use crate::load::ast::Node;
 use crate::schema::names::{field, model};
 
@@ -20,8 +21,13 @@ fn check(object: &Node<'_>, cx: &mut Cx<'_>) {
     };
     let listed = super::util::items(object, field::DATA).len();
     if total < listed as i128 {
-        let total = cx.show(total_node.span, total, "smaller than that");
-        let message = format!("`total` is {total}, but this page alone lists {listed} tickets");
+        let total = cx.show(total_node.span, total, "shown-smaller-than-that");
+        let message = tr!(
+            cx.lang,
+            "list-total-too-small",
+            total = total,
+            listed = listed
+        );
         let pointer = cx.pointer_to(&[field::TOTAL]);
         cx.report(RULE.id, total_node.span, pointer, message);
     }

@@ -2,6 +2,7 @@
 //! (`statuses` in the rule file) but that has no `gmt_finished`.
 
 use super::{CodeRule, Cx, RuleId};
+use crate::i18n::tr;
 use crate::load::ast::{Node, Value};
 use crate::schema::names::{field, model};
 
@@ -22,8 +23,8 @@ fn check(object: &Node<'_>, cx: &mut Cx<'_>) {
     };
     let finished = object.get(field::GMT_FINISHED);
     if finished.is_none_or(|n| n.value == Value::Null) {
-        let status = cx.show(status_node.span, status, "finished");
-        let message = format!("the ticket\'s status is {status}, but it has no `gmt_finished`");
+        let status = cx.show(status_node.span, status, "shown-finished");
+        let message = tr!(cx.lang, "missing-finish-time", status = status);
         let pointer = cx.pointer_to(&[field::STATUS]);
         cx.report(RULE.id, status_node.span, pointer, message);
     }

@@ -42,6 +42,7 @@ pub use id::{ParamError, RuleId, RuleParams};
 pub use team::{RuleOrigin, TeamRuleError, TomlValue};
 
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::i18n::Lang;
 use crate::load::ast::{push_pointer_token, Node};
 use crate::schema::{self, Schema};
 use crate::source::Span;
@@ -148,6 +149,29 @@ impl Rule {
     pub fn help(&self) -> Option<&str> {
         self.help.as_deref()
     }
+    /// [`Rule::summary`] in `lang`: a built-in rule's from the catalog
+    /// (`rule-NAME-summary`), else the English one.
+    pub fn summary_in(&self, lang: Lang) -> Cow<'_, str> {
+        self.text_in(lang, "summary")
+            .map_or(Cow::Borrowed(self.summary.as_str()), Cow::Owned)
+    }
+    /// [`Rule::help`] in `lang` (`rule-NAME-help`), else the English one.
+    pub fn help_in(&self, lang: Lang) -> Option<Cow<'_, str>> {
+        let english = self.help.as_deref()?;
+        Some(
+            self.text_in(lang, "help")
+                .map_or(Cow::Borrowed(english), Cow::Owned),
+        )
+    }
+    /// The catalog's `rule-NAME-WHAT` in `lang`, for a built-in rule in a
+    /// language other than English.
+    fn text_in(&self, lang: Lang, what: &str) -> Option<String> {
+        if lang == Lang::EnUs || self.id.is_none() {
+            return None;
+        }
+        let id = format!("rule-{}-{what}", self.name);
+        crate::i18n::has(lang, &id).then(|| crate::i18n::format(lang, &id, &[]))
+    }
     /// The fields a data rule checks, as `Model.field`.
     pub fn targets(&self) -> &[String] {
         &self.targets
@@ -168,6 +192,10 @@ impl Rule {
     /// One line for `coc-lint rules`: the summary, with the constraint of a
     /// data rule spelled out.
     pub fn one_line(&self) -> String {
+        self.one_line_in(Lang::EnUs)
+    }
+    /// [`Rule::one_line`] in `lang`.
+    pub fn one_line_in(&self, lang: Lang) -> String {
         match &self.check {
             Some(check) => {
                 let mut fields: Vec<&str> = self
@@ -178,21 +206,38 @@ impl Rule {
                     .map(|t| t.rsplit(['.', '/']).next().unwrap_or(t))
                     .collect();
                 fields.dedup();
-                format!(
-                    "{} (`{}` must be {})",
-                    self.summary,
-                    fields.join("`, `"),
-                    check.describe()
+                crate::i18n::tr!(
+                    lang,
+                    "rule-one-line",
+                    summary = &*self.summary_in(lang),
+                    fields = fields.join("`, `"),
+                    allowed = check.describe_in(lang, &self.name)
                 )
             }
-            None => self.summary.clone(),
+            None => self.summary_in(lang).into_owned(),
         }
     }
     /// The rule's documentation as Markdown, with its constraint and
     /// parameters filled in.
     pub fn doc(&self) -> String {
-        let constraint = self.check().map(Check::describe).unwrap_or_default();
-        let mut doc = self.doc.replace("{{constraint}}", &constraint);
+        self.doc_in(Lang::EnUs)
+    }
+    /// [`Rule::doc`] in `lang`: `rules/NAME.zh-cn.md` for Chinese, the
+    /// English manual when a rule has no translation.
+    pub fn doc_in(&self, lang: Lang) -> String {
+        // A team rule has no translation: its own manual in any language.
+        let translated = RULE_DOCS_ZH_CN
+            .iter()
+            .filter(|_| lang == Lang::ZhCn && self.id.is_some())
+            .find(|(name, _)| *name == self.name)
+            .map(|(_, doc)| *doc)
+            .filter(|doc| !doc.is_empty());
+        let manual: &str = translated.unwrap_or(&self.doc);
+        let constraint = self
+            .check()
+            .map(|c| c.describe_in(lang, &self.name))
+            .unwrap_or_default();
+        let mut doc = manual.replace("{{constraint}}", &constraint);
         for (key, value) in &self.params {
             doc = doc.replace(&format!("{{{{{key}}}}}"), &show_param(value));
         }
@@ -584,9 +629,23 @@ impl RuleSet {
         &self.rules[i]
     }
 
-    /// A diagnostic of the rule at index `i`; `None` when it is turned off.
+    /// A diagnostic of the rule at index `i`, with the rule's help in
+    /// English.
     pub(crate) fn diagnostic(
         &self,
+        i: usize,
+        span: Span,
+        pointer: String,
+        message: String,
+    ) -> Diagnostic {
+        self.diagnostic_in(Lang::EnUs, i, span, pointer, message)
+    }
+
+    /// A diagnostic of the rule at index `i`, with the rule's help in
+    /// `lang` (the message is already in it).
+    pub(crate) fn diagnostic_in(
+        &self,
+        lang: Lang,
         i: usize,
         span: Span,
         pointer: String,
@@ -597,7 +656,7 @@ impl RuleSet {
             rule.code.clone(),
             rule.name.clone(),
             rule.severity,
-            rule.help.clone(),
+            rule.help_in(lang).map(Cow::into_owned),
             span,
             pointer,
             message,
@@ -882,6 +941,8 @@ pub(crate) enum Token<'a> {
 /// far and the path to the value being looked at.
 pub(crate) struct Cx<'a> {
     pub(crate) rules: &'a RuleSet,
+    /// The language of the messages.
+    pub(crate) lang: Lang,
     pub(crate) diagnostics: Vec<Diagnostic>,
     /// Diagnostics of rules turned off in the rule set: built (so that a
     /// rule's code reads the same whether or not it is on) and dropped.
@@ -900,9 +961,10 @@ pub(crate) struct Cx<'a> {
 }
 
 impl<'a> Cx<'a> {
-    pub(crate) fn new(rules: &'a RuleSet, secrets: Vec<Span>) -> Self {
+    pub(crate) fn new(rules: &'a RuleSet, lang: Lang, secrets: Vec<Span>) -> Self {
         Cx {
             rules,
+            lang,
             diagnostics: Vec::new(),
             muted: Vec::new(),
             secrets,
@@ -919,10 +981,11 @@ impl<'a> Cx<'a> {
     }
 
     /// `text` (a rendering of the value at `span`) when the value may be
-    /// shown, `what` (a description: "a number") when it may be a secret.
+    /// shown, the message `what` (a description such as `shown-a-number`:
+    /// "a number") when it may be a secret.
     pub(crate) fn show(&self, span: Span, text: impl std::fmt::Display, what: &str) -> String {
         if self.is_secret(span) {
-            what.to_owned()
+            crate::i18n::format(self.lang, what, &[])
         } else {
             text.to_string()
         }
@@ -968,7 +1031,9 @@ impl<'a> Cx<'a> {
         pointer: String,
         message: String,
     ) -> &mut Diagnostic {
-        let d = self.rules.diagnostic(i, span, pointer, message);
+        let d = self
+            .rules
+            .diagnostic_in(self.lang, i, span, pointer, message);
         let list = if self.rules.by_index(i).enabled {
             &mut self.diagnostics
         } else {
@@ -1026,6 +1091,67 @@ mod tests {
                 .name()
                 .bytes()
                 .all(|b| b.is_ascii_lowercase() || b == b'-'));
+        }
+    }
+
+    /// The fenced code blocks of a manual, its heading levels and its
+    /// `{{placeholders}}`: what a translation keeps as it is.
+    fn skeleton(doc: &str) -> (Vec<String>, Vec<usize>, Vec<String>) {
+        let (mut blocks, mut headings, mut placeholders) = (Vec::new(), Vec::new(), Vec::new());
+        let mut block: Option<String> = None;
+        for line in doc.lines() {
+            match &mut block {
+                Some(b) => {
+                    b.push_str(line);
+                    b.push('\n');
+                    if line.starts_with("```") {
+                        blocks.extend(block.take());
+                    }
+                }
+                None if line.starts_with("```") => block = Some(format!("{line}\n")),
+                None => {
+                    if line.starts_with('#') {
+                        headings.push(line.bytes().take_while(|&b| b == b'#').count());
+                    }
+                    for part in line.split("{{").skip(1) {
+                        placeholders.push(part.split("}}").next().unwrap_or("").to_owned());
+                    }
+                }
+            }
+        }
+        placeholders.sort();
+        (blocks, headings, placeholders)
+    }
+
+    #[test]
+    fn every_rule_has_a_chinese_manual_with_the_same_sections_and_examples() {
+        for rule in RuleSet::builtin().rules() {
+            let name = rule.name();
+            let zh = RULE_DOCS_ZH_CN
+                .iter()
+                .find(|(n, _)| *n == name)
+                .map(|(_, d)| *d)
+                .unwrap_or_default();
+            assert!(!zh.is_empty(), "rules/{name}.zh-cn.md is missing");
+            assert_eq!(
+                skeleton(zh),
+                skeleton(&rule.doc),
+                "rules/{name}.zh-cn.md: code blocks, headings or placeholders differ from rules/{name}.md"
+            );
+            assert!(
+                zh.contains("## 作用") && zh.contains("## 示例"),
+                "rules/{name}.zh-cn.md"
+            );
+            let doc = rule.doc_in(Lang::ZhCn);
+            assert!(
+                !doc.contains("{{"),
+                "rules/{name}.zh-cn.md has an unfilled placeholder"
+            );
+            if let Some(check) = rule.check() {
+                if zh.contains("{{constraint}}") {
+                    assert!(doc.contains(&check.describe_in(Lang::ZhCn, name)), "{name}");
+                }
+            }
         }
     }
 

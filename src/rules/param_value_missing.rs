@@ -5,6 +5,7 @@
 //! `null` beside a reference is not a type error.
 
 use super::{CodeRule, Cx, RuleId};
+use crate::i18n::tr;
 use crate::load::ast::{Node, Value};
 use crate::schema::names::{field, model};
 
@@ -27,23 +28,21 @@ fn check(object: &Node<'_>, cx: &mut Cx<'_>) {
         return;
     }
     let name = match object.get(field::PARAM_NAME) {
-        Some(n) if cx.is_secret(n.span) => "(not shown)",
-        n => n.and_then(Node::as_str).unwrap_or("?"),
+        Some(n) if cx.is_secret(n.span) => tr!(cx.lang, "shown-name-hidden"),
+        n => n.and_then(Node::as_str).unwrap_or("?").to_owned(),
     };
     match object.get(field::PARAM_VALUE) {
         None => {
-            let message =
-                format!("the parameter `{name}` has no `param_value` and no `param_refer`");
+            let message = tr!(cx.lang, "param-value-missing", name = name);
             cx.report(RULE.id, object.span, cx.pointer(), message);
         }
         Some(value) if value.as_str() == Some("") || matches!(value.value, Value::Null) => {
-            let what = if value.as_str().is_some() {
-                "an empty"
+            let id = if value.as_str().is_some() {
+                "param-value-empty"
             } else {
-                "a null"
+                "param-value-null"
             };
-            let message =
-                format!("the parameter `{name}` has {what} `param_value` and no `param_refer`");
+            let message = tr!(cx.lang, id, name = name);
             let pointer = cx.pointer_to(&[field::PARAM_VALUE]);
             cx.report(RULE.id, value.span, pointer, message);
         }

@@ -310,21 +310,18 @@ fn check(object: &Node<'_>, cx: &mut Cx<'_>) {
         return;
     };
     let shown = match name_node {
-        Some(n) if name.is_some() => {
-            cx.show(n.span, format!("`{}`", name.unwrap_or("")), "(not shown)")
-        }
-        _ => "(unnamed)".to_owned(),
+        Some(n) if name.is_some() => cx.show(
+            n.span,
+            format!("`{}`", name.unwrap_or("")),
+            "shown-name-hidden",
+        ),
+        _ => crate::i18n::tr!(cx.lang, "shown-unnamed"),
     };
+    let lang = cx.lang;
     let message = match sign {
-        Sign::Pattern(what) => {
-            format!("the value of the parameter {shown} looks like {what}, written in plain text")
-        }
-        Sign::Name(entry) => format!(
-            "the parameter {shown} is named like a credential (`{entry}`), and its value is written in plain text"
-        ),
-        Sign::Entropy => format!(
-            "the value of the parameter {shown} looks like a generated secret (a long random string), written in plain text"
-        ),
+        Sign::Pattern(what) => crate::i18n::tr!(lang, "secret-pattern", name = shown, what = what),
+        Sign::Name(entry) => crate::i18n::tr!(lang, "secret-name", name = shown, entry = entry),
+        Sign::Entropy => crate::i18n::tr!(lang, "secret-entropy", name = shown),
     };
     let pointer = cx.pointer_to(&[field::PARAM_VALUE]);
     cx.report(RULE.id, value.span, pointer, message);

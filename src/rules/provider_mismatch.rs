@@ -3,6 +3,7 @@
 //! (`default` in the rule file, ECS as documented).
 
 use super::{CodeRule, Cx, RuleId};
+use crate::i18n::tr;
 use crate::load::ast::Node;
 use crate::schema::names::{field, model};
 use crate::source::Span;
@@ -39,11 +40,8 @@ fn check(object: &Node<'_>, cx: &mut Cx<'_>) {
             match first {
                 None => first = Some((provider, span)),
                 Some((expected, first_span)) if provider != expected => {
-                    let provider = cx.show(span, provider, "not shown");
-                    let expected = cx.show(first_span, expected, "another");
-                    let message = format!(
-                        "this instance's provider is {provider}, but the first instance's is {expected}; all instances of one execution must have the same provider"
-                    );
+                    let provider = cx.show(span, provider, "shown-not-shown");
+                    let expected = cx.show(first_span, expected, "shown-another");
                     let (b, i) = (b.to_string(), i.to_string());
                     let pointer = match provider_node {
                         Some(_) => cx.pointer_to(&[
@@ -60,13 +58,23 @@ fn check(object: &Node<'_>, cx: &mut Cx<'_>) {
                             &i,
                         ]),
                     };
-                    let note = if provider_node.is_none() {
-                        format!(" (no `provider`: {default} by default)")
+                    let id = if provider_node.is_none() {
+                        "provider-mismatch-default"
                     } else {
-                        String::new()
+                        "provider-mismatch"
                     };
-                    cx.report(RULE.id, span, pointer, format!("{message}{note}"))
-                        .label(first_span, format!("the first instance uses {expected}"));
+                    let lang = cx.lang;
+                    let message = tr!(
+                        lang,
+                        id,
+                        provider = &provider,
+                        expected = &expected,
+                        default = default
+                    );
+                    cx.report(RULE.id, span, pointer, message).label(
+                        first_span,
+                        tr!(lang, "label-first-instance-uses", expected = &expected),
+                    );
                 }
                 Some(_) => {}
             }

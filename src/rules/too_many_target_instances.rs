@@ -2,6 +2,7 @@
 //! target more hosts in all than the API allows (`max` in the rule file).
 
 use super::{CodeRule, Cx, RuleId};
+use crate::i18n::tr;
 use crate::load::ast::Node;
 use crate::schema::names::{field, model};
 
@@ -21,8 +22,11 @@ fn check(object: &Node<'_>, cx: &mut Cx<'_>) {
         .sum();
     let max = cx.rules.params().too_many_target_instances.max;
     if i64::try_from(total).map_or(true, |total| total > max) {
-        let message = format!(
-            "the batches target {total} instances in all, but one execution may target at most {max}"
+        let message = tr!(
+            cx.lang,
+            "too-many-target-instances",
+            total = total,
+            max = max
         );
         let pointer = cx.pointer_to(&[field::EXECUTE_BATCHES]);
         cx.report(RULE.id, batches.span, pointer, message);

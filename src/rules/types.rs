@@ -6,6 +6,7 @@
 use super::check::Subject;
 use super::{Cx, RuleId};
 use crate::fix::{Edit, Fix};
+use crate::i18n::{tr, Lang};
 use crate::load::ast::{Node, Value};
 use crate::schema::{Field, FieldType, Schema};
 
@@ -58,28 +59,20 @@ pub(crate) fn is_json_number(s: &str) -> bool {
     i == b.len()
 }
 
-/// A short, safe rendering of a value for a message.
-pub(crate) fn show_value(node: &Node<'_>, sensitive: bool) -> String {
+/// A short, safe rendering of a value for a message, in `lang`.
+pub(crate) fn show_value(lang: Lang, node: &Node<'_>, sensitive: bool) -> String {
     match &node.value {
-        value if sensitive => format!("{} {}", article(value.type_name()), value.type_name()),
-        Value::Null => "null".into(),
-        Value::Bool(b) => format!("the boolean {b}"),
-        Value::Number(raw) => format!("the number {raw}"),
+        value if sensitive => tr!(lang, "value-hidden", kind = value.type_name()),
+        Value::Null => tr!(lang, "value-null"),
+        Value::Bool(b) => tr!(lang, "value-boolean", value = b.to_string()),
+        Value::Number(raw) => tr!(lang, "value-number", value = &**raw),
         Value::String(s) => {
             let short: String = s.chars().take(40).collect();
             let more = if short.len() < s.len() { "..." } else { "" };
-            format!("the string {:?}{more}", short)
+            tr!(lang, "value-string", value = format!("{:?}{more}", short))
         }
-        Value::Array(_) => "an array".into(),
-        Value::Object(_) => "an object".into(),
-    }
-}
-
-fn article(word: &str) -> &'static str {
-    if word.starts_with(['a', 'e', 'i', 'o', 'u']) {
-        "an"
-    } else {
-        "a"
+        Value::Array(_) => tr!(lang, "value-array"),
+        Value::Object(_) => tr!(lang, "value-object"),
     }
 }
 
@@ -94,11 +87,14 @@ pub(crate) fn check<'n>(
 ) -> Typed<'n> {
     let name = field.name.as_str();
     let secret = field.sensitive || cx.is_secret(node.span);
+    let lang = cx.lang;
     let wrong = |cx: &mut Cx<'_>| {
-        let message = format!(
-            "`{name}` is {}, but it must be {}",
-            show_value(node, secret),
-            ty.describe(schema)
+        let message = tr!(
+            lang,
+            "wrong-type",
+            field = name,
+            value = show_value(lang, node, secret),
+            expected = ty.describe_in(lang, schema)
         );
         cx.report(RuleId::WrongType, node.span, cx.pointer(), message);
         Typed::Done
@@ -112,13 +108,16 @@ pub(crate) fn check<'n>(
         (Value::Number(raw), ty) if ty.is_number() => number(node, raw, name, ty, cx),
         (Value::String(s), ty) if ty.is_number() && is_json_number(s) => {
             let shown = if secret {
-                "a string that holds a number".to_owned()
+                tr!(lang, "shown-numeric-string")
             } else {
-                format!("the string {s:?}")
+                tr!(lang, "value-string", value = format!("{s:?}"))
             };
-            let message = format!(
-                "`{name}` is {shown}, but it must be {}; the server coerces it",
-                ty.describe(schema)
+            let message = tr!(
+                lang,
+                "number-as-string",
+                field = name,
+                value = shown,
+                expected = ty.describe_in(lang, schema)
             );
             let d = cx.report(RuleId::NumberAsString, node.span, cx.pointer(), message);
             if !secret {
@@ -144,7 +143,8 @@ fn number<'n>(
     cx: &mut Cx<'_>,
 ) -> Typed<'n> {
     // The number as written, unless it may be a secret.
-    let shown = cx.show(node.span, raw, "a number");
+    let shown = cx.show(node.span, raw, "shown-a-number");
+    let lang = cx.lang;
     let shown = shown.as_str();
     let (bits, min, max) = match ty {
         FieldType::Integer => (32, i32::MIN as f64, i32::MAX as f64),
@@ -152,9 +152,7 @@ fn number<'n>(
         _ => {
             let value: f64 = raw.parse().unwrap_or(f64::INFINITY);
             if !value.is_finite() {
-                let message = format!(
-                    "`{name}` is {shown}, which is too large for a double-precision number"
-                );
+                let message = tr!(lang, "number-overflow-double", field = name, value = shown);
                 cx.report(RuleId::NumberOverflow, node.span, cx.pointer(), message);
                 return Typed::Done;
             }
@@ -162,7 +160,13 @@ fn number<'n>(
         }
     };
     let overflow = |cx: &mut Cx<'_>| {
-        let message = format!("`{name}` is {shown}, which does not fit in a {bits}-bit integer");
+        let message = tr!(
+            lang,
+            "number-overflow-integer",
+            field = name,
+            value = shown,
+            bits = bits.to_string()
+        );
         cx.report(RuleId::NumberOverflow, node.span, cx.pointer(), message);
         Typed::Done
     };
@@ -180,11 +184,11 @@ fn number<'n>(
         return overflow(cx);
     }
     if value.fract() != 0.0 {
-        let message = format!("`{name}` is {shown}, but it must be an integer");
+        let message = tr!(lang, "not-an-integer", field = name, value = shown);
         cx.report(RuleId::WrongType, node.span, cx.pointer(), message);
         return Typed::Done;
     }
-    let message = format!("`{name}` is {shown}, an integer written as a decimal number");
+    let message = tr!(lang, "float-for-integer", field = name, value = shown);
     let secret = cx.is_secret(node.span);
     let d = cx.report(RuleId::FloatForInteger, node.span, cx.pointer(), message);
     // A number written as a number (a numeric string is unquoted by the

@@ -2,6 +2,7 @@
 //! (`statuses` in the rule file) but that has a `gmt_finished`.
 
 use super::{CodeRule, Cx, RuleId};
+use crate::i18n::tr;
 use crate::load::ast::Node;
 use crate::schema::names::{field, model};
 
@@ -25,10 +26,11 @@ fn check(object: &Node<'_>, cx: &mut Cx<'_>) {
     };
     // A finish time of the wrong type is wrong-type's to report.
     if super::util::integer(finished).is_some() {
-        let status = cx.show(status_node.span, status, "not finished");
-        let message = format!("the ticket\'s status is {status}, but it has a `gmt_finished`");
+        let status = cx.show(status_node.span, status, "shown-not-finished");
+        let message = tr!(cx.lang, "unexpected-finish-time", status = status);
         let pointer = cx.pointer_to(&[field::GMT_FINISHED]);
+        let label = tr!(cx.lang, "label-status-set-here");
         cx.report(RULE.id, finished.span, pointer, message)
-            .label(status_node.span, "status set here");
+            .label(status_node.span, label);
     }
 }

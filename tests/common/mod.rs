@@ -5,11 +5,14 @@
 use std::io::Write;
 use std::process::{Command, Output, Stdio};
 
-/// The `coc-lint` binary of this build, with the caller's NO_COLOR and
-/// COLUMNS removed (so human output is 100 columns wide, as on a pipe).
+/// The `coc-lint` binary of this build, with the caller's NO_COLOR,
+/// COLUMNS and COC_LINT_LANG removed (so human output is 100 columns wide,
+/// as on a pipe, and in English).
 pub fn bin() -> Command {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_coc-lint"));
-    cmd.env_remove("NO_COLOR").env_remove("COLUMNS");
+    cmd.env_remove("NO_COLOR")
+        .env_remove("COLUMNS")
+        .env_remove("COC_LINT_LANG");
     cmd
 }
 

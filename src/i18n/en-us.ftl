@@ -1,0 +1,311 @@
+# coc-lint's messages in English (en-us): the default, and the fallback of
+# every other language. Each id is used by the code; `src/i18n/tests.rs`
+# checks that every language has every id with the same placeholders.
+# Field names, rule codes and names, model names and input values are
+# arguments: they are never translated.
+
+## What a constraint allows (src/rules/check.rs)
+
+range-between = between { $min } and { $max } inclusive
+range-greater-than = greater than { $min }
+range-at-least = at least { $min }
+range-less-than = less than { $max }
+range-at-most = at most { $max }
+range-greater-than-less-than = greater than { $min } and less than { $max }
+range-greater-than-at-most = greater than { $min } and at most { $max }
+range-at-least-less-than = at least { $min } and less than { $max }
+range-any = any number
+length-exactly = exactly { $min } { $min ->
+    [one] character
+   *[other] characters
+} long
+length-between = { $min } to { $max } { $max ->
+    [one] character
+   *[other] characters
+} long
+length-at-least = at least { $min } { $min ->
+    [one] character
+   *[other] characters
+} long
+length-at-most = at most { $max } { $max ->
+    [one] character
+   *[other] characters
+} long
+length-any = any number of characters long
+items-exactly = exactly { $min } { $min ->
+    [one] item
+   *[other] items
+}
+items-between = { $min } to { $max } { $max ->
+    [one] item
+   *[other] items
+}
+items-at-least = at least { $min } { $min ->
+    [one] item
+   *[other] items
+}
+items-at-most = at most { $max } { $max ->
+    [one] item
+   *[other] items
+}
+items-any = any number of items
+allowed-value = `{ $value }`
+allowed-one-of = one of { $values }
+allowed-charset = made only of { $chars }
+allowed-forbid = free of { $what }
+chars-of-class = the characters `{ $class }`
+matches-of-pattern = matches of `{ $pattern }`
+allowed-pattern = matching the pattern `{ $pattern }`
+allowed-anything-but = anything but `{ $value }`
+allowed-none-of = none of { $values }
+allowed-object-with = an object with { $keys }
+allowed-object-without = an object without { $keys }
+allowed-unique-field = a list whose items each have a different `{ $field }`
+allowed-unique = a list of different items
+allowed-decimals = written with at most { $n } { $n ->
+    [one] decimal place
+   *[other] decimal places
+}
+
+## What a value is, when it may be a secret and is not quoted
+
+shown-a-number = a number
+shown-not-allowed = not allowed
+shown-a-value-not-allowed = a value that is not allowed
+shown-a-value-not-matching = a value that does not match
+
+## Data rules (src/rules/check.rs)
+
+value-is = `{ $field }` is { $value }, but it must be { $allowed }
+length-empty = `{ $field }` is empty, but it must be { $allowed }
+length-too-long = `{ $field }` is too long, but it must be { $allowed }
+length-too-short = `{ $field }` is too short, but it must be { $allowed }
+length-is = `{ $field }` is { $n } { $n ->
+    [one] character
+   *[other] characters
+} long, but it must be { $allowed }
+items-is = `{ $field }` has { $n } { $n ->
+    [one] item
+   *[other] items
+}, but it must have { $allowed }
+help-case-sensitive = did you mean `{ $value }`? Values are case-sensitive
+char-code-point-hidden = { $code } (a character that is not allowed)
+charset-violation = `{ $field }` has { $what } at character { $at }, but it may only contain { $chars }
+forbid-violation = `{ $field }` contains { $what } at character { $at }, which is not allowed
+decimals-violation = `{ $field }` is { $value }, which has { $places } decimal places, but it must be { $allowed }
+
+## Values as messages show them (src/rules/types.rs)
+
+value-hidden = { $kind ->
+    [array] an array
+    [object] an object
+   *[other] a { $kind }
+}
+value-null = null
+value-boolean = the boolean { $value }
+value-number = the number { $value }
+value-string = the string { $value }
+value-array = an array
+value-object = an object
+shown-numeric-string = a string that holds a number
+
+## JSON types as the schema gives them (src/schema.rs)
+
+type-string = a string
+type-integer = an integer (32-bit)
+type-long = an integer (64-bit)
+type-double = a number
+type-boolean = a boolean
+type-object = an object ({ $model })
+type-array = an array
+
+## Type rules (src/rules/types.rs)
+
+wrong-type = `{ $field }` is { $value }, but it must be { $expected }
+number-as-string = `{ $field }` is { $value }, but it must be { $expected }; the server coerces it
+number-overflow-double = `{ $field }` is { $value }, which is too large for a double-precision number
+number-overflow-integer = `{ $field }` is { $value }, which does not fit in a { $bits }-bit integer
+not-an-integer = `{ $field }` is { $value }, but it must be an integer
+float-for-integer = `{ $field }` is { $value }, an integer written as a decimal number
+
+## Field rules (src/rules/fields.rs)
+
+unknown-field = `{ $key }` is not a field of { $model }
+help-did-you-mean = did you mean `{ $name }`?
+help-fields-are = the fields of { $model } are { $names }
+discarded-field = `{ $key }` of { $model } has been discarded by the API and has no effect
+missing-required-field = { $model } lacks the required field `{ $field }`
+help-add-field = add `"{ $field }"`: { $doc }
+
+## `coc-lint rules` (src/rules/mod.rs)
+
+rule-one-line = { $summary } (`{ $fields }` must be { $allowed })
+
+## Code rules (src/rules/*.rs)
+
+label-first-used-here = first used here
+label-first-defined-here = first defined here
+label-created-here = created here
+label-status-set-here = status set here
+duplicate-batch-index = the batch index { $index } is used by more than one batch
+duplicate-batch-index-hidden = the batch index is used by more than one batch
+duplicate-key = the key `{ $key }` appears more than once in this object
+duplicate-param-name = the parameter name `{ $name }` is used more than once in `script_params`
+duplicate-param-name-hidden = the parameter name is used more than once in `script_params`
+execute-costs-mismatch = `execute_costs` is { $costs }, but `gmt_finished - gmt_created` is { $elapsed } ms (a difference of more than { $tolerance } ms)
+execute-costs-mismatch-hidden = `execute_costs` disagrees with `gmt_finished - gmt_created` by more than { $tolerance } ms
+help-execute-costs-seconds = this is the duration in seconds; the documentation says seconds, but every published example reports milliseconds
+help-execute-costs-same-ticket = check that the three values come from the same ticket
+finished-before-created = `gmt_finished` ({ $finished }) is { $ms } ms before `gmt_created` ({ $created }): a ticket cannot finish before it is created
+finished-before-created-hidden = `gmt_finished` is before `gmt_created`: a ticket cannot finish before it is created
+shown-smaller-than-that = smaller than that
+list-total-too-small = `total` is { $total }, but this page alone lists { $listed } tickets
+shown-finished = finished
+missing-finish-time = the ticket's status is { $status }, but it has no `gmt_finished`
+shown-not-finished = not finished
+unexpected-finish-time = the ticket's status is { $status }, but it has a `gmt_finished`
+shown-name-hidden = (not shown)
+param-value-missing = the parameter `{ $name }` has no `param_value` and no `param_refer`
+param-value-empty = the parameter `{ $name }` has an empty `param_value` and no `param_refer`
+param-value-null = the parameter `{ $name }` has a null `param_value` and no `param_refer`
+shown-not-shown = not shown
+shown-another = another
+provider-mismatch = this instance's provider is { $provider }, but the first instance's is { $expected }; all instances of one execution must have the same provider
+provider-mismatch-default = this instance's provider is { $provider }, but the first instance's is { $expected }; all instances of one execution must have the same provider (no `provider`: { $default } by default)
+label-first-instance-uses = the first instance uses { $expected }
+too-many-target-instances = the batches target { $total } instances in all, but one execution may target at most { $max }
+
+## JSON syntax (src/load/parser.rs)
+
+syntax-empty = the file is empty: expected a JSON value
+syntax-only-whitespace = the file holds only whitespace: expected a JSON value
+syntax-only-whitespace-comments = the file holds only whitespace and comments: expected a JSON value
+help-one-json-object = a ticket file holds one JSON object, e.g. `{"{"}"timeout": 300, ...{"}"}`
+syntax-trailing-content = unexpected content after the JSON value
+help-one-json-value = a file holds exactly one JSON value; for one document per line use NDJSON (`.ndjson`, `--ndjson`)
+syntax-expected = expected { $expected }, found { $found }
+found-end = the end of the file
+found-code-point = character { $code }
+found-char = `{ $char }`
+found-not-allowed = a character that is not allowed here
+found-word = `{ $word }`
+found-unquoted-word = an unquoted word of { $n } characters
+found-an-unquoted-word = an unquoted word
+expected-json-value = a JSON value
+expected-key = a key in double quotes
+expected-colon = `:` after the key
+expected-comma-or-brace = `,` or `{"}"}`
+expected-comma-or-bracket = `,` or `]`
+expected-digit = a digit
+expected-digit-after-point = a digit after the decimal point
+expected-digit-in-exponent = a digit in the exponent
+expected-escape-character = an escape character after `\`
+help-comments-refused = comments are not allowed in JSON, and the API refuses them; to accept them in saved files, set `allow-comments = true` in coc-lint.toml or pass `--allow-comments`
+help-comment-syntax = a comment starts with `//` or `/*`
+syntax-unterminated-comment = this comment is never closed
+help-close-comment = add the closing `*/`; the file may be truncated
+help-double-quotes = JSON strings and keys use double quotes
+help-truncated = the file ends too early: is it truncated?
+help-json-numbers = JSON numbers are written like `-12`, `0.5` or `1e3`; NaN, Infinity, `+1` and `.5` are not JSON
+help-trailing-comma-object = remove the trailing comma: JSON does not allow one before `{"}"}` (`allow-comments = true` accepts it)
+help-trailing-comma-array = remove the trailing comma: JSON does not allow one before `]` (`allow-comments = true` accepts it)
+help-nan = JSON numbers are written like `-12`, `0.5` or `1e3`; NaN and Infinity are not JSON
+help-lower-case-literals = JSON literals are lower-case `true`, `false` and `null`
+help-bare-words = the only bare words in JSON are `true`, `false` and `null`; text goes in double quotes
+syntax-leading-zeros = numbers must not have leading zeros
+help-leading-zeros = write `7`, not `07`; an identifier with leading zeros goes in a string
+syntax-invalid-escape = invalid escape `\{ $escape }` in a string
+syntax-invalid-escape-hidden = invalid escape in a string
+help-escapes = JSON escapes are \" \\ \/ \b \f \n \r \t and \uXXXX; write a backslash as `\\`
+syntax-short-unicode-escape = a `\u` escape needs four hexadecimal digits
+syntax-lone-surrogate = a `\u` escape encodes a lone UTF-16 surrogate, which is not a character
+help-surrogate-pair = a character above U+FFFF is written as a surrogate pair, e.g. `\ud83d\ude00`
+syntax-line-break-in-string = a line break inside a string is not allowed in JSON
+syntax-tab-in-string = a tab inside a string is not allowed in JSON
+syntax-nul-in-string = a NUL byte inside a string is not allowed in JSON
+syntax-control-in-string = control character { $code } inside a string is not allowed in JSON
+syntax-control-in-string-hidden = a control character inside a string is not allowed in JSON
+help-escape-control = escape it (`\n`, `\t`, `\u0000`...) or check that the string is closed
+syntax-unterminated-string = this string is never closed
+help-close-string = add the closing `"`; the file may be truncated
+
+## Encodings (src/load/mod.rs)
+
+encoding-foreign-bom = the file is { $name } (it starts with a { $name } byte order mark), not UTF-8
+encoding-utf16-without-bom = the file looks like { $name } text without a byte order mark, not UTF-8
+encoding-invalid-utf8 = invalid UTF-8 at byte { $offset }: { $bytes } { $n ->
+    [one] is
+   *[other] are
+} not a valid character
+encoding-invalid-utf8-hidden = invalid UTF-8 at byte { $offset }, inside a value that may be a secret (the bytes are not shown)
+
+## Reading files (src/io.rs, src/lint.rs, src/ndjson.rs)
+
+io-directory = { $name } is a directory
+io-not-regular = { $name } is not a regular file (a FIFO, socket or device); skipped
+io-cannot-read = cannot read { $name }: { $error }
+io-not-found = no such file or directory
+io-permission-denied = permission denied (check the file's read permission)
+io-file-too-large = { $name } is { $size } bytes, more than the limit of { $limit } bytes
+io-file-grew-too-large = { $name } is more than the limit of { $limit } bytes
+io-cannot-read-stream = cannot read { $name } after line { $line }: { $error }
+io-line-too-long = line { $line } of { $name } is longer than the limit of { $limit } bytes
+
+## Documents (src/lint.rs, src/value.rs)
+
+nesting-too-deep = arrays and objects are nested more than { $limit } levels deep here
+unknown-kind-object = this object
+unknown-kind-value = this { $kind }
+unknown-document-kind = { $what } is none of the documents coc-lint checks; expected one of: { $kinds }
+kind-title = { $title } ({ $name })
+document-not-object = the document is { $value }, but a { $kind } document must be an object
+value-not-serialisable = the value could not be serialised as JSON: { $error }
+non-finite-range = `{ $field }` is { $what }, not a number { $allowed }; JSON cannot hold it, so the text has `null` here
+non-finite = `{ $field }` is { $what }, not a number; JSON cannot hold it, so the text has `null` here
+the-document = the document
+
+## `coc-lint explain` (src/cli/explain.rs)
+
+explain-severity = Default severity: { $severity }
+explain-summary = { $summary }.
+explain-fix = Fix: { $help }.
+
+## The human report's summary line (src/report/human.rs)
+
+summary-files = { $n } { $n ->
+    [one] file
+   *[other] files
+}
+summary-errors = { $n } { $n ->
+    [one] error
+   *[other] errors
+}
+summary-warnings = { $n } { $n ->
+    [one] warning
+   *[other] warnings
+}
+summary-infos = { $n } { $n ->
+    [one] info
+   *[other] infos
+}
+summary-none = No problems found in { $files }.
+summary-found = Found { $errors }, { $warnings } in { $files }.
+summary-found-infos = Found { $errors }, { $warnings }, { $infos } in { $files }.
+
+## Configuration (src/policy/report.rs)
+
+unused-ignore = the ignore of `{ $rule }` matched no diagnostic in this run
+unused-ignore-glob = the ignore of `{ $rule }` for `{ $glob }` matched no diagnostic in this run
+
+## `coc-lint rules --ignored` (src/cli/explain.rs)
+
+rules-none-ignored = No rule is ignored here.
+rules-no-reason = (no reason given)
+explain-team-rule = Team rule, defined in { $path }:{ $line }
+
+## plaintext-secret (src/rules/plaintext_secret.rs)
+
+shown-unnamed = (unnamed)
+secret-pattern = the value of the parameter { $name } looks like { $what }, written in plain text
+secret-name = the parameter { $name } is named like a credential (`{ $entry }`), and its value is written in plain text
+secret-entropy = the value of the parameter { $name } looks like a generated secret (a long random string), written in plain text
