@@ -374,3 +374,11 @@ note-skipped-unknown = note: skipped { $n } JSON { $n ->
 init-wrote = Wrote { $path }: edit it, then `coc-lint check` applies it.
 init-exists = { $path } already exists; it was left as it is (remove it to start over)
 init-cannot-write = cannot write { $path }: { $error }
+
+## Fix titles (src/rules/duplicate_key.rs, src/rules/fields.rs, src/rules/types.rs, src/lint.rs)
+
+fix-remove-first = remove the first `{ $key }`, keeping the last
+fix-rename = rename `{ $key }` to `{ $name }`
+fix-remove = remove `{ $key }`
+fix-unquote = write { $value } without quotes
+fix-write = write { $value }

@@ -323,3 +323,11 @@ note-skipped-unknown = 注意：跳过了 { $n } 个不是 COC 文档的 JSON �
 init-wrote = 已写入 { $path }：编辑它之后，`coc-lint check` 就会应用它。
 init-exists = { $path } 已存在，未做改动（删除它才能重新开始）
 init-cannot-write = 无法写入 { $path }：{ $error }
+
+## 修复的标题（src/rules/duplicate_key.rs、src/rules/fields.rs、src/rules/types.rs、src/lint.rs）
+
+fix-remove-first = 删除第一个 `{ $key }`，保留最后一个
+fix-rename = 将 `{ $key }` 改名为 `{ $name }`
+fix-remove = 删除 `{ $key }`
+fix-unquote = 去掉引号，写成 { $value }
+fix-write = 写成 { $value }
