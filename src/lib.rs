@@ -31,6 +31,7 @@
 pub mod diagnostic;
 pub mod escape;
 pub mod io;
+pub mod json_schema;
 pub mod kind;
 pub mod lint;
 pub mod load;

@@ -27,7 +27,7 @@ use coc_lint::report::{Reporter, Summary};
 use coc_lint::{Diagnostic, FileReport, LintOptions, Linter, RuleId};
 use rayon::prelude::*;
 
-use super::{CheckArgs, Color, Format, EXIT_ERRORS, EXIT_TROUBLE};
+use super::{CheckArgs, Color, Format, EXIT_TROUBLE};
 
 /// How many inputs (files or NDJSON lines) are linted together: enough to
 /// keep every thread busy, few enough that memory stays small.
@@ -78,6 +78,7 @@ pub(crate) fn run(args: &CheckArgs, out: &mut dyn Write) -> io::Result<u8> {
                 Color::Never => false,
                 Color::Auto => {
                     io::stdout().is_terminal()
+                        && args.ci.output_file.is_none()
                         && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
                 }
             };
@@ -112,9 +113,17 @@ pub(crate) fn run(args: &CheckArgs, out: &mut dyn Write) -> io::Result<u8> {
         }
     }
     let skipped = AtomicUsize::new(0);
+    let mut ci = match super::ci::Run::new(&args.ci, args.format, terminal_width()) {
+        Ok(ci) => ci,
+        Err(message) => {
+            eprintln!("coc-lint: {message}");
+            return Ok(EXIT_TROUBLE);
+        }
+    };
+    let mut out = ci.output(out)?;
     let mut stage = Stage {
         stdin_name: &args.stdin_filename,
-        keep_source: reporter.wants_source(),
+        keep_source: reporter.wants_source() && ci.show_source() && ci.reports_files(),
         jobs: args.jobs,
         threads: std::sync::OnceLock::new(),
         pool: None,
@@ -124,14 +133,17 @@ pub(crate) fn run(args: &CheckArgs, out: &mut dyn Write) -> io::Result<u8> {
     let mut summary = Summary::default();
     let mut trouble = false;
     let mut write = |results: Vec<Linted>| -> io::Result<()> {
-        for linted in results {
+        for mut linted in results {
             summary.files += usize::from(linted.counts_as_file);
-            let Some(report) = &linted.report else {
+            let Some(report) = &mut linted.report else {
                 continue;
             };
-            summary.add_diagnostics(report);
             trouble |= report.unreadable();
-            reporter.file(out, report, linted.source.as_deref())?;
+            ci.keep(report);
+            summary.add_diagnostics(report);
+            if ci.reports_files() {
+                reporter.file(&mut out, report, linted.source.as_deref())?;
+            }
         }
         Ok(())
     };
@@ -212,8 +224,11 @@ pub(crate) fn run(args: &CheckArgs, out: &mut dyn Write) -> io::Result<u8> {
             continue;
         }
         report.path = shown_path(&resolver, &report.path);
+        ci.keep(&mut report);
         summary.add_diagnostics(&report);
-        reporter.file(out, &report, Some(&text))?;
+        if ci.reports_files() {
+            reporter.file(&mut out, &report, Some(&text))?;
+        }
     }
     let skipped = skipped.load(Ordering::Relaxed);
     if skipped > 0 {
@@ -225,14 +240,8 @@ pub(crate) fn run(args: &CheckArgs, out: &mut dyn Write) -> io::Result<u8> {
             if skipped == 1 { "it" } else { "them" },
         );
     }
-    reporter.finish(out, &summary)?;
-    Ok(if trouble {
-        EXIT_TROUBLE
-    } else if summary.errors > 0 {
-        EXIT_ERRORS
-    } else {
-        0
-    })
+    ci.finish(&mut *reporter, out, &summary)?;
+    Ok(ci.exit_code(trouble, &summary))
 }
 
 /// A configuration that cannot be understood ends the run before anything

@@ -1,9 +1,12 @@
 //! Argument parsing and the subcommands.
 
+mod baseline;
 mod check;
 mod config;
+mod ci;
 mod explain;
 mod init;
+mod schema;
 
 use std::io::{self, Write};
 use std::path::PathBuf;
@@ -42,6 +45,9 @@ enum Command {
         /// A rule code (`COC202`) or name (`timeout-out-of-range`).
         rule: String,
     },
+    /// Print the JSON Schema (draft 2020-12) of a document kind, for
+    /// editors: generated from the same rule data as the checks.
+    Schema(schema::SchemaArgs),
 }
 
 #[derive(Debug, clap::Args)]
@@ -126,6 +132,9 @@ pub(crate) struct CheckArgs {
 
     #[command(flatten)]
     config: config::ConfigArgs,
+
+    #[command(flatten)]
+    ci: ci::CiArgs,
 }
 
 fn parse_kind(s: &str) -> Result<DocumentKind, String> {
@@ -168,6 +177,7 @@ pub(crate) fn run() -> ExitCode {
         Command::Rules(args) => explain::list(&args.config, &mut out),
         Command::Init { dir } => init::init(&dir, &mut out),
         Command::Explain { rule } => explain::explain(&rule, &mut out),
+        Command::Schema(args) => schema::run(&args, &mut out),
     };
     let result = result.and_then(|code| out.flush().map(|()| code));
     match result {
