@@ -18,10 +18,10 @@
 
 use serde_json::{json, Map, Value};
 
+use crate::diagnostic::Severity;
 use crate::rules::check::Check;
 use crate::rules::RuleSet;
 use crate::schema::{FieldType, Kind, Schema};
-use crate::diagnostic::Severity;
 
 /// The `$schema` every exported schema declares.
 pub const DIALECT: &str = "https://json-schema.org/draft/2020-12/schema";
@@ -132,7 +132,7 @@ fn defs(rules: &RuleSet, reached: &[bool]) -> Value {
             for rule in rules.rules() {
                 if !rule.is_enabled()
                     || rule.severity() != Severity::Error
-                    || !rule.targets().iter().any(|t| *t == target)
+                    || !rule.targets().contains(&target)
                 {
                     continue;
                 }
@@ -292,7 +292,10 @@ fn constraint(check: &Check) -> Map<String, Value> {
         Check::Forbid { pattern, .. } => {
             // `pattern` alone would hold for any non-string (a null
             // `param_value`), and `not` would then refuse it.
-            k.insert("not".into(), json!({ "type": "string", "pattern": pattern }));
+            k.insert(
+                "not".into(),
+                json!({ "type": "string", "pattern": pattern }),
+            );
         }
         Check::Decimals { .. } => {}
     }

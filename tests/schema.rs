@@ -23,12 +23,20 @@ fn schema(args: &[&str]) -> Value {
     let mut all = vec!["schema"];
     all.extend_from_slice(args);
     let out = common::run(&all);
-    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     serde_json::from_slice(&out.stdout).expect("the schema is JSON")
 }
 
 fn validator(schema: &Value) -> jsonschema::Validator {
-    assert_eq!(schema["$schema"], "https://json-schema.org/draft/2020-12/schema");
+    assert_eq!(
+        schema["$schema"],
+        "https://json-schema.org/draft/2020-12/schema"
+    );
     jsonschema::draft202012::new(schema).expect("the schema is a valid draft 2020-12 schema")
 }
 
@@ -132,8 +140,13 @@ fn fixtures_breaking_a_range_enum_length_or_pattern_fail_at_the_same_pointer() {
         }
     }
     assert!(tried >= 20, "only {tried} fixtures tried");
-    for kind in ["Range", "Length", "Items", "OneOf", "Charset", "Forbid", "Equals"] {
-        assert!(kinds_of_check.contains(kind), "no fixture tried a {kind} check: {kinds_of_check:?}");
+    for kind in [
+        "Range", "Length", "Items", "OneOf", "Charset", "Forbid", "Equals",
+    ] {
+        assert!(
+            kinds_of_check.contains(kind),
+            "no fixture tried a {kind} check: {kinds_of_check:?}"
+        );
     }
 }
 
@@ -165,13 +178,26 @@ fn every_limit_of_every_expressed_rule_appears_at_its_field() {
     for rule in expressed() {
         let mut expected: Vec<(&str, Value)> = Vec::new();
         match rule.check().unwrap() {
-            Check::Range { min, max, exclusive_min, exclusive_max } => {
+            Check::Range {
+                min,
+                max,
+                exclusive_min,
+                exclusive_max,
+            } => {
                 if let Some(min) = min {
-                    let k = if *exclusive_min { "exclusiveMinimum" } else { "minimum" };
+                    let k = if *exclusive_min {
+                        "exclusiveMinimum"
+                    } else {
+                        "minimum"
+                    };
                     expected.push((k, number(*min)));
                 }
                 if let Some(max) = max {
-                    let k = if *exclusive_max { "exclusiveMaximum" } else { "maximum" };
+                    let k = if *exclusive_max {
+                        "exclusiveMaximum"
+                    } else {
+                        "maximum"
+                    };
                     expected.push((k, number(*max)));
                 }
             }
@@ -185,7 +211,9 @@ fn every_limit_of_every_expressed_rule_appears_at_its_field() {
             }
             Check::OneOf { values } => expected.push(("enum", json!(values))),
             Check::Equals { value } => expected.push(("const", json!(value))),
-            Check::Charset { class, .. } => expected.push(("pattern", json!(format!("^{class}*$")))),
+            Check::Charset { class, .. } => {
+                expected.push(("pattern", json!(format!("^{class}*$"))))
+            }
             Check::Forbid { pattern, .. } => expected.push(("pattern", json!(pattern))),
             Check::Decimals { .. } => unreachable!("not expressed"),
         }
@@ -210,7 +238,10 @@ fn every_limit_of_every_expressed_rule_appears_at_its_field() {
 
 #[test]
 fn kinds_by_position_or_option_and_bad_kinds() {
-    assert_eq!(schema(&["execute-param"]), schema(&["--kind", "execute-param"]));
+    assert_eq!(
+        schema(&["execute-param"]),
+        schema(&["--kind", "execute-param"])
+    );
     let one = schema(&["ticket"]);
     assert_eq!(one["$ref"], "#/$defs/JobScriptOrderInfoModel");
     // Only the models the kind reaches.
@@ -239,6 +270,9 @@ fn what_a_schema_cannot_say_is_left_to_coc_lint() {
     ] {
         let value: Value = serde_json::from_str(text).unwrap();
         assert!(kinds["execute-param"].is_valid(&value), "{text}");
-        assert!(Linter::new().lint_source("t.json", text).has_errors(), "{text}");
+        assert!(
+            Linter::new().lint_source("t.json", text).has_errors(),
+            "{text}"
+        );
     }
 }

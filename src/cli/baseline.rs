@@ -280,7 +280,11 @@ impl BaselineWriter {
         }
         let path = self.paths.key(&report.path);
         for d in &report.diagnostics {
-            let key = (path.clone(), d.code.to_string(), pointer(&report.sensitive, d));
+            let key = (
+                path.clone(),
+                d.code.to_string(),
+                pointer(&report.sensitive, d),
+            );
             *self.found.entry(key).or_insert(0) += 1;
         }
     }
