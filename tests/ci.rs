@@ -658,3 +658,29 @@ fn the_example_baseline_is_current_and_the_readme_shows_it() {
         "README shows\n{shown}\nthe file is\n{file}"
     );
 }
+
+#[test]
+fn an_unreadable_file_is_never_baselined() {
+    let dir = tree(&[("good.json", GOOD)]);
+    let out = run_in(
+        dir.path(),
+        &[
+            "check",
+            "--write-baseline",
+            "b.json",
+            "good.json",
+            "missing.json",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        baseline_entries(&dir.path().join("b.json")),
+        Vec::<Value>::new()
+    );
+    let out = run_in(
+        dir.path(),
+        &["check", "--baseline", "b.json", "good.json", "missing.json"],
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stdout(&out).contains("missing.json"), "{}", stdout(&out));
+}

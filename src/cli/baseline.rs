@@ -135,6 +135,12 @@ fn pointer(sensitive: &[Span], d: &Diagnostic) -> String {
     }
 }
 
+/// Whether `d` says a file could not be read: trouble of the run, not a
+/// finding about the file, so never recorded nor matched.
+fn is_trouble(d: &Diagnostic) -> bool {
+    d.code == coc_lint::RuleId::IoError.code()
+}
+
 /// `--baseline`: the findings to leave out of the report.
 #[derive(Debug)]
 pub(crate) struct Baseline {
@@ -186,6 +192,9 @@ impl Baseline {
         let mut key = (path, String::new(), String::new());
         let sensitive = &report.sensitive;
         report.diagnostics.retain(|d| {
+            if is_trouble(d) {
+                return true;
+            }
             key.1.clear();
             key.1.push_str(&d.code);
             key.2 = pointer(sensitive, d);
@@ -279,7 +288,7 @@ impl BaselineWriter {
             return;
         }
         let path = self.paths.key(&report.path);
-        for d in &report.diagnostics {
+        for d in report.diagnostics.iter().filter(|d| !is_trouble(d)) {
             let key = (
                 path.clone(),
                 d.code.to_string(),
