@@ -5,7 +5,8 @@
 //! written twice: a limit comes from the rule file that the checks read.
 //!
 //! A schema describes what coc-lint accepts **without an error**: the
-//! constraints of enabled error-severity rules are in it, warnings are not
+//! constraints of the enabled error-severity built-in rules are in it
+//! (team rules are not), warnings are not
 //! (unknown and discarded fields are allowed, discarded ones marked
 //! `deprecated`; a number written as a string, which the server coerces,
 //! is allowed when it is a JSON number). What a schema cannot express is
@@ -149,9 +150,10 @@ fn defs(rules: &RuleSet, reached: &[bool]) -> Value {
                     rule.code(),
                     rule.name()
                 ));
-                // Items limits apply to the array; the rest to its items.
+                // Item counts and uniqueness apply to the array; the rest
+                // to its items.
                 let on_items = matches!(field.ty, FieldType::Array(_))
-                    && !matches!(check, Check::Items { .. });
+                    && !matches!(check, Check::Items { .. } | Check::Unique { .. });
                 if on_items {
                     if let Some(Value::Object(items)) = value.get_mut("items") {
                         merge(items, keywords);
@@ -297,7 +299,32 @@ fn constraint(check: &Check) -> Map<String, Value> {
                 json!({ "type": "string", "pattern": pattern }),
             );
         }
-        Check::Decimals { .. } => {}
+        Check::NoneOf { values } => {
+            k.insert("not".into(), json!({ "enum": values }));
+        }
+        Check::Pattern { pattern, .. } => {
+            k.insert("pattern".into(), pattern.clone().into());
+        }
+        // Keys of the object itself; a JSON pointer to a nested key is
+        // not expressed.
+        Check::Required { keys } if keys.iter().all(|key| !key.starts_with('/')) => {
+            k.insert("required".into(), keys.clone().into());
+        }
+        Check::Forbidden { keys } if keys.iter().all(|key| !key.starts_with('/')) => {
+            let any: Vec<Value> = keys
+                .iter()
+                .map(|key| json!({ "required": [key] }))
+                .collect();
+            k.insert("not".into(), json!({ "anyOf": any }));
+        }
+        Check::Unique { field: None } => {
+            k.insert("uniqueItems".into(), true.into());
+        }
+        // Decimal places as written, nested keys, unique fields of items.
+        Check::Decimals { .. }
+        | Check::Required { .. }
+        | Check::Forbidden { .. }
+        | Check::Unique { .. } => {}
     }
     k
 }
