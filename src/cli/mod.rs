@@ -1,6 +1,8 @@
 //! Argument parsing and the subcommands.
 
+mod baseline;
 mod check;
+mod ci;
 mod config;
 mod explain;
 #[cfg(feature = "fetch")]
@@ -11,6 +13,7 @@ mod init;
 mod lang;
 mod lint_args;
 mod rules;
+mod schema;
 
 use std::io::{self, Write};
 use std::path::PathBuf;
@@ -32,6 +35,8 @@ struct Cli {
     lang: lang::LangArgs,
 }
 
+// Parsed once per run: the size of `check`'s arguments costs nothing.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug, Subcommand)]
 enum Command {
     /// Check files, directories (recursively, `*.json`, `*.ndjson`,
@@ -58,6 +63,9 @@ enum Command {
         /// A rule code (`COC202`) or name (`timeout-out-of-range`).
         rule: String,
     },
+    /// Print the JSON Schema (draft 2020-12) of a document kind, for
+    /// editors: generated from the same rule data as the checks.
+    Schema(schema::SchemaArgs),
 }
 
 #[derive(Debug, clap::Args)]
@@ -143,6 +151,9 @@ pub(crate) struct CheckArgs {
 
     #[command(flatten)]
     fix: fix::FixArgs,
+
+    #[command(flatten)]
+    ci: ci::CiArgs,
 }
 
 fn parse_kind(s: &str) -> Result<DocumentKind, String> {
@@ -197,6 +208,7 @@ pub(crate) fn run() -> ExitCode {
         Command::Rules(args) => explain::list(&args.config, &mut out),
         Command::Init { dir } => init::init(&dir, &mut out),
         Command::Explain { rule } => explain::explain(&rule, &mut out),
+        Command::Schema(args) => schema::run(&args, &mut out),
     };
     let result = result.and_then(|code| out.flush().map(|()| code));
     match result {
