@@ -3,6 +3,7 @@
 mod baseline;
 mod check;
 mod ci;
+mod completions;
 mod config;
 mod explain;
 #[cfg(feature = "fetch")]
@@ -66,6 +67,14 @@ enum Command {
     /// Print the JSON Schema (draft 2020-12) of a document kind, for
     /// editors: generated from the same rule data as the checks.
     Schema(schema::SchemaArgs),
+    /// Print a shell completion script.
+    Completions {
+        /// The shell: bash, zsh, fish, powershell or elvish.
+        #[arg(value_enum)]
+        shell: completions::CompletionShell,
+    },
+    /// Print the manual page coc-lint(1), in roff (`coc-lint man > coc-lint.1`).
+    Man,
 }
 
 #[derive(Debug, clap::Args)]
@@ -209,6 +218,8 @@ pub(crate) fn run() -> ExitCode {
         Command::Init { dir } => init::init(&dir, &mut out),
         Command::Explain { rule } => explain::explain(&rule, &mut out),
         Command::Schema(args) => schema::run(&args, &mut out),
+        Command::Completions { shell } => completions::completions(shell, &mut out),
+        Command::Man => completions::man(&mut out),
     };
     let result = result.and_then(|code| out.flush().map(|()| code));
     match result {

@@ -77,3 +77,6 @@ cli-check-baseline = 只报告不在此基线文件（由 `--write-baseline` 生
 cli-check-write-baseline = 把本次运行的每个诊断作为基线记录到 FILE（按路径、规则代码和 JSON 指针索引），而不是报告它们。
 cli-schema = 打印某种文档的 JSON Schema（draft 2020-12），供编辑器使用：由检查所用的同一份规则数据生成。
 cli-schema-kind-option = 文档种类，写法与 `check --kind` 相同。
+cli-completions = 打印 shell 补全脚本。
+cli-completions-shell = shell：bash、zsh、fish、powershell 或 elvish。
+cli-man = 打印 coc-lint(1) 手册页（roff 格式，`coc-lint man > coc-lint.1`）。
