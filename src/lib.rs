@@ -35,6 +35,7 @@ pub mod fetch;
 pub mod fix;
 pub mod i18n;
 pub mod io;
+pub mod json_schema;
 pub mod kind;
 pub mod lint;
 pub mod load;

@@ -26,7 +26,7 @@ use coc_lint::{Diagnostic, FileReport, LintOptions, Linter, RuleId};
 use rayon::prelude::*;
 
 use super::fix;
-use super::{CheckArgs, Format, LintArgs, EXIT_ERRORS, EXIT_TROUBLE};
+use super::{CheckArgs, Color, Format, LintArgs, EXIT_TROUBLE};
 
 /// How many inputs (files or NDJSON lines) are linted together: enough to
 /// keep every thread busy, few enough that memory stays small.
@@ -63,7 +63,12 @@ struct Linted {
 
 pub(crate) fn run(args: &CheckArgs, out: &mut dyn Write) -> io::Result<u8> {
     let options = options(&args.lint, args.ndjson);
-    let mut reporter = reporter(&args.lint, args.fix.unsafe_fixes);
+    // A report written to `--output-file` has no colour unless forced.
+    let color = match (args.lint.color, &args.ci.output_file) {
+        (Color::Auto, Some(_)) => Color::Never,
+        (color, _) => color,
+    };
+    let mut reporter = super::format::reporter_for(args.lint.format, color, args.fix.unsafe_fixes);
     // Nothing is linted against a half-understood policy: the options and
     // the configuration of every path named are read first.
     let resolver = match Resolver::new(args.config.discovery(), options, &args.config.overrides()) {
@@ -92,9 +97,18 @@ pub(crate) fn run(args: &CheckArgs, out: &mut dyn Write) -> io::Result<u8> {
         }
     }
     let skipped = AtomicUsize::new(0);
+    let mut ci =
+        match super::ci::Run::new(&args.ci, args.lint.format, super::format::terminal_width()) {
+            Ok(ci) => ci,
+            Err(message) => {
+                eprintln!("coc-lint: {message}");
+                return Ok(EXIT_TROUBLE);
+            }
+        };
+    let mut out = ci.output(out)?;
     let mut stage = Stage {
         stdin_name: &args.stdin_filename,
-        keep_source: reporter.wants_source(),
+        keep_source: reporter.wants_source() && ci.show_source() && ci.reports_files(),
         jobs: args.jobs,
         threads: std::sync::OnceLock::new(),
         pool: None,
@@ -109,23 +123,26 @@ pub(crate) fn run(args: &CheckArgs, out: &mut dyn Write) -> io::Result<u8> {
     let mut summary = Summary::default();
     let mut trouble = false;
     let mut write = |results: Vec<Linted>| -> io::Result<()> {
-        for linted in results {
+        for mut linted in results {
             summary.files += usize::from(linted.counts_as_file);
-            let Some(report) = &linted.report else {
+            let Some(report) = &mut linted.report else {
                 continue;
             };
-            summary.add_diagnostics(report);
             trouble |= report.unreadable();
+            // What the baseline holds is neither reported nor offered for
+            // fixing; what is left is counted and recorded.
+            ci.keep(report);
             tally.add(report, linted.fixed.as_ref(), &args.fix);
-            let fixed = linted.fixed.unwrap_or_default();
+            summary.add_diagnostics(report);
+            let fixed = linted.fixed.take().unwrap_or_default();
             if let Some(diff) = &fixed.diff {
                 out.write_all(diff.as_bytes())?;
             }
-            if !diff_only {
+            if !diff_only && ci.reports_files() {
                 let to: &mut dyn Write = if fixes_stdin {
                     &mut io::stderr()
                 } else {
-                    &mut *out
+                    &mut out
                 };
                 reporter.file(to, report, linted.source.as_deref())?;
             }
@@ -213,8 +230,11 @@ pub(crate) fn run(args: &CheckArgs, out: &mut dyn Write) -> io::Result<u8> {
             continue;
         }
         report.path = shown_path(&resolver, &report.path);
+        ci.keep(&mut report);
         summary.add_diagnostics(&report);
-        reporter.file(out, &report, Some(&text))?;
+        if ci.reports_files() {
+            reporter.file(&mut out, &report, Some(&text))?;
+        }
     }
     let lang = super::lang::here();
     let skipped = skipped.load(Ordering::Relaxed);
@@ -230,36 +250,41 @@ pub(crate) fn run(args: &CheckArgs, out: &mut dyn Write) -> io::Result<u8> {
         );
     }
     let fix_lines = tally.lines(&args.fix, lang);
-    if diff_only || fixes_stdin || !matches!(args.lint.format, Format::Human | Format::Concise) {
-        // Standard output holds a diff, a document, or a report for tools
-        // (JSON, SARIF, JUnit, ...), which a line of prose would break.
-        if !diff_only {
-            let to: &mut dyn Write = if fixes_stdin {
-                &mut io::stderr()
-            } else {
-                &mut *out
-            };
-            reporter.finish(to, &summary)?;
+    if diff_only || fixes_stdin {
+        // Standard output holds the diffs, or the fixed document; the
+        // report of `--fix -` goes to standard error.
+        if fixes_stdin {
+            reporter.finish(&mut io::stderr(), &summary)?;
         }
+        out.flush()?;
         for line in fix_lines.iter().filter(|_| args.fix.active()) {
             eprintln!("{line}");
         }
-    } else {
+        return Ok(if trouble {
+            EXIT_TROUBLE
+        } else if diff_only {
+            u8::from(tally.fixed > 0)
+        } else {
+            ci.exit_code(trouble, &summary)
+        });
+    }
+    if matches!(args.lint.format, Format::Human | Format::Concise)
+        && ci.reports_files()
+        && !args.ci.quiet
+    {
         // Before the summary, which stays the report's last line.
         for line in &fix_lines {
             writeln!(out, "{line}")?;
         }
-        reporter.finish(out, &summary)?;
-    }
-    Ok(if trouble {
-        EXIT_TROUBLE
-    } else if diff_only {
-        u8::from(tally.fixed > 0)
-    } else if summary.errors > 0 {
-        EXIT_ERRORS
     } else {
-        0
-    })
+        // A report for tools (JSON, SARIF, JUnit, ...), statistics or a
+        // baseline: a line of prose would break it.
+        for line in fix_lines.iter().filter(|_| args.fix.active()) {
+            eprintln!("{line}");
+        }
+    }
+    ci.finish(&mut *reporter, out, &summary)?;
+    Ok(ci.exit_code(trouble, &summary))
 }
 
 /// A configuration that cannot be understood ends the run before anything

@@ -56,7 +56,7 @@ pub(crate) fn reporter_for(format: Format, color: Color, unsafe_fixes: bool) -> 
 
 /// The width to fit the human report in: the terminal's (standard output),
 /// else `COLUMNS`, else 100.
-fn terminal_width() -> usize {
+pub(crate) fn terminal_width() -> usize {
     if let Some((terminal_size::Width(w), _)) = terminal_size::terminal_size() {
         if w > 0 {
             return usize::from(w);

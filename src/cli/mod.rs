@@ -1,6 +1,9 @@
 //! Argument parsing and the subcommands.
 
+mod baseline;
 mod check;
+mod ci;
+mod completions;
 mod config;
 mod explain;
 #[cfg(feature = "fetch")]
@@ -11,6 +14,7 @@ mod init;
 mod lang;
 mod lint_args;
 mod rules;
+mod schema;
 
 use std::io::{self, Write};
 use std::path::PathBuf;
@@ -32,6 +36,8 @@ struct Cli {
     lang: lang::LangArgs,
 }
 
+// Parsed once per run: the size of `check`'s arguments costs nothing.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug, Subcommand)]
 enum Command {
     /// Check files, directories (recursively, `*.json`, `*.ndjson`,
@@ -58,6 +64,17 @@ enum Command {
         /// A rule code (`COC202`) or name (`timeout-out-of-range`).
         rule: String,
     },
+    /// Print the JSON Schema (draft 2020-12) of a document kind, for
+    /// editors: generated from the same rule data as the checks.
+    Schema(schema::SchemaArgs),
+    /// Print a shell completion script.
+    Completions {
+        /// The shell: bash, zsh, fish, powershell or elvish.
+        #[arg(value_enum)]
+        shell: completions::CompletionShell,
+    },
+    /// Print the manual page coc-lint(1), in roff (`coc-lint man > coc-lint.1`).
+    Man,
 }
 
 #[derive(Debug, clap::Args)]
@@ -143,6 +160,9 @@ pub(crate) struct CheckArgs {
 
     #[command(flatten)]
     fix: fix::FixArgs,
+
+    #[command(flatten)]
+    ci: ci::CiArgs,
 }
 
 fn parse_kind(s: &str) -> Result<DocumentKind, String> {
@@ -197,6 +217,9 @@ pub(crate) fn run() -> ExitCode {
         Command::Rules(args) => explain::list(&args.config, &mut out),
         Command::Init { dir } => init::init(&dir, &mut out),
         Command::Explain { rule } => explain::explain(&rule, &mut out),
+        Command::Schema(args) => schema::run(&args, &mut out),
+        Command::Completions { shell } => completions::completions(shell, &mut out),
+        Command::Man => completions::man(&mut out),
     };
     let result = result.and_then(|code| out.flush().map(|()| code));
     match result {
