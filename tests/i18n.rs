@@ -814,3 +814,49 @@ fn rules_as_json_are_chinese_when_asked_on_the_command_line() {
     );
     assert!(zh["doc"].as_str().unwrap_or("").chars().any(is_cjk), "{zh}");
 }
+
+#[test]
+fn baselines_and_the_output_file_summary_are_chinese() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    fs::create_dir(dir.path().join("params")).expect("mkdir");
+    fs::write(
+        dir.path().join("params/a.json"),
+        "{\n  \"timeout\": 3000,\n  \"success_rate\": 100,\n  \"execute_user\": \"root\"\n}\n",
+    )
+    .expect("written");
+    let run_zh = |args: &[&str]| {
+        let out = bin()
+            .current_dir(dir.path())
+            .args(args)
+            .args(["--lang", "zh-cn"])
+            .env_remove("COC_LINT_LANG")
+            .output()
+            .expect("runs");
+        (
+            String::from_utf8(out.stdout).expect("UTF-8"),
+            String::from_utf8(out.stderr).expect("UTF-8"),
+        )
+    };
+    let (said, _) = run_zh(&["check", "--write-baseline", "b.json", "params"]);
+    assert_eq!(said, "已将 1 个问题（1 个条目）写入 b.json。\n");
+    let (said, _) = run_zh(&["check", "--baseline", "b.json", "params"]);
+    assert_eq!(said, "在 1 个文件中未发现问题。\n基线中的 1 个问题未报告。\n");
+    // The finding is fixed: the baseline says so, and lists it.
+    fs::write(
+        dir.path().join("params/a.json"),
+        r#"{"timeout": 300, "success_rate": 100, "execute_user": "root"}"#,
+    )
+    .expect("written");
+    let (said, err) = run_zh(&["check", "--baseline", "b.json", "params"]);
+    assert_eq!(
+        said,
+        "在 1 个文件中未发现问题。\n基线中的 0 个问题未报告；基线中有 1 个问题已修复（列在标准错误中）。\n"
+    );
+    assert!(
+        err.starts_with("注意：以下问题自基线 b.json 写入以来已修复（运行 --write-baseline 可将其删除）：\n"),
+        "{err}"
+    );
+    // The summary line after a report written to a file.
+    let (said, _) = run_zh(&["check", "--output-file", "report.txt", "params"]);
+    assert_eq!(said, "在 1 个文件中未发现问题。\n");
+}

@@ -382,3 +382,25 @@ fix-rename = rename `{ $key }` to `{ $name }`
 fix-remove = remove `{ $key }`
 fix-unquote = write { $value } without quotes
 fix-write = write { $value }
+
+## Baselines (src/cli/ci.rs, src/cli/baseline.rs)
+
+baseline-wrote = Wrote { $findings } { $findings ->
+    [one] finding
+   *[other] findings
+} ({ $entries } { $entries ->
+    [one] entry
+   *[other] entries
+}) to { $file }.
+baseline-note = { $n } { $n ->
+    [one] finding
+   *[other] findings
+} in the baseline not reported.
+baseline-note-fixed = { $n } { $n ->
+    [one] finding
+   *[other] findings
+} in the baseline not reported; { $fixed } { $fixed ->
+    [one] finding
+   *[other] findings
+} of the baseline fixed (listed on standard error).
+baseline-fixed-heading = note: fixed since the baseline { $name } was written (run --write-baseline to drop them):

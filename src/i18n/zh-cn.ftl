@@ -331,3 +331,10 @@ fix-rename = 将 `{ $key }` 改名为 `{ $name }`
 fix-remove = 删除 `{ $key }`
 fix-unquote = 去掉引号，写成 { $value }
 fix-write = 写成 { $value }
+
+## 基线（src/cli/ci.rs、src/cli/baseline.rs）
+
+baseline-wrote = 已将 { $findings } 个问题（{ $entries } 个条目）写入 { $file }。
+baseline-note = 基线中的 { $n } 个问题未报告。
+baseline-note-fixed = 基线中的 { $n } 个问题未报告；基线中有 { $fixed } 个问题已修复（列在标准错误中）。
+baseline-fixed-heading = 注意：以下问题自基线 { $name } 写入以来已修复（运行 --write-baseline 可将其删除）：
