@@ -840,7 +840,10 @@ fn baselines_and_the_output_file_summary_are_chinese() {
     let (said, _) = run_zh(&["check", "--write-baseline", "b.json", "params"]);
     assert_eq!(said, "已将 1 个问题（1 个条目）写入 b.json。\n");
     let (said, _) = run_zh(&["check", "--baseline", "b.json", "params"]);
-    assert_eq!(said, "在 1 个文件中未发现问题。\n基线中的 1 个问题未报告。\n");
+    assert_eq!(
+        said,
+        "在 1 个文件中未发现问题。\n基线中的 1 个问题未报告。\n"
+    );
     // The finding is fixed: the baseline says so, and lists it.
     fs::write(
         dir.path().join("params/a.json"),
@@ -853,7 +856,9 @@ fn baselines_and_the_output_file_summary_are_chinese() {
         "在 1 个文件中未发现问题。\n基线中的 0 个问题未报告；基线中有 1 个问题已修复（列在标准错误中）。\n"
     );
     assert!(
-        err.starts_with("注意：以下问题自基线 b.json 写入以来已修复（运行 --write-baseline 可将其删除）：\n"),
+        err.starts_with(
+            "注意：以下问题自基线 b.json 写入以来已修复（运行 --write-baseline 可将其删除）：\n"
+        ),
         "{err}"
     );
     // The summary line after a report written to a file.
