@@ -52,10 +52,11 @@ pub struct ConfigError {
     /// The bytes of `text` at fault.
     pub span: Option<Range<usize>>,
     /// What is wrong: a message id with its arguments, worded in the
-    /// language of the run ([`ConfigError::message_in`]).
-    pub message: Msg,
+    /// language of the run ([`ConfigError::message_in`]). Boxed, as the
+    /// help, so that a `Result` carrying the error stays small.
+    pub message: Box<Msg>,
     /// What to do about it.
-    pub help: Option<Msg>,
+    pub help: Option<Box<Msg>>,
     /// The `lang` of the file at fault, when it parsed and names a
     /// language: the language its faults are told in unless `--lang` says
     /// otherwise (see [`ConfigError::lang_or`]).
@@ -68,14 +69,14 @@ impl ConfigError {
             path: layer.path.clone(),
             text: Some(layer.text.clone()),
             span: Some(span),
-            message,
+            message: Box::new(message),
             help: None,
             lang: layer.lang(),
         }
     }
 
     pub(crate) fn help(mut self, help: Msg) -> Self {
-        self.help = Some(help);
+        self.help = Some(Box::new(help));
         self
     }
 
@@ -275,8 +276,8 @@ impl Layer {
                     path,
                     text: Some(text.clone()),
                     span: e.span(),
-                    message,
-                    help,
+                    message: Box::new(message),
+                    help: help.map(Box::new),
                     lang: None,
                 })
             }
@@ -294,7 +295,7 @@ impl Layer {
             path: path.to_path_buf(),
             text: None,
             span: None,
-            message: crate::io::cannot_read_msg(&path.display().to_string(), &e),
+            message: Box::new(crate::io::cannot_read_msg(&path.display().to_string(), &e)),
             help: None,
             lang: None,
         })?;

@@ -398,8 +398,10 @@ fn add_team_rules(
         path: origin.path.clone(),
         text: Some(origin.text.clone()),
         span: e.span,
-        message: Msg::new("config-text").arg("text", e.message),
-        help: e.help.map(|h| Msg::new("config-text").arg("text", h)),
+        message: Box::new(Msg::new("config-text").arg("text", e.message)),
+        help: e
+            .help
+            .map(|h| Box::new(Msg::new("config-text").arg("text", h))),
         lang: layer.lang(),
     };
     let origin = RuleOrigin {
@@ -737,7 +739,7 @@ fn expand(layer: Layer, stack: &mut Vec<PathBuf>, out: &mut Vec<Layer>) -> Resul
         let extended = Layer::read(&path).map_err(|mut e| {
             if e.text.is_none() {
                 // The file could not be read: say so where it is named.
-                e = ConfigError::at(&layer, entry.span(), e.message);
+                e = ConfigError::at(&layer, entry.span(), *e.message);
             }
             e
         })?;

@@ -223,8 +223,10 @@ mod tests {
             path: PathBuf::from("coc-lint.toml"),
             text: Some(text.clone()),
             span: Some(start..start + 6),
-            message: crate::i18n::Msg::new("config-bad-severity").arg("value", "loud"),
-            help: Some(crate::i18n::Msg::new("help-config-keys-are").arg("keys", "x")),
+            message: Box::new(crate::i18n::Msg::new("config-bad-severity").arg("value", "loud")),
+            help: Some(Box::new(
+                crate::i18n::Msg::new("help-config-keys-are").arg("keys", "x"),
+            )),
             lang: None,
         };
         let (report, source) = e.report();
