@@ -86,6 +86,21 @@ pub fn cannot_read_in(lang: Lang, name: &str, e: &std::io::Error) -> String {
     )
 }
 
+/// [`cannot_read`] as a message to word later, in the language of a run
+/// not known yet (a configuration file that cannot be read).
+pub fn cannot_read_msg(name: &str, e: &std::io::Error) -> crate::i18n::Msg {
+    use crate::i18n::Msg;
+    use std::io::ErrorKind;
+    let error = match e.kind() {
+        ErrorKind::NotFound => Msg::new("io-not-found"),
+        ErrorKind::PermissionDenied => Msg::new("io-permission-denied"),
+        _ => Msg::new("io-system").arg("error", e.to_string()),
+    };
+    Msg::new("io-cannot-read")
+        .arg("name", name.to_owned())
+        .msg("error", error)
+}
+
 /// An I/O error in words, with what to do where there is something to do.
 pub fn describe_io(e: &std::io::Error) -> String {
     describe_io_in(Lang::EnUs, e)

@@ -701,8 +701,8 @@ impl Linter {
             };
             let secret = field.sensitive || cx.is_secret(node.span);
             let rule = self.rules.by_index(index).name();
-            if let Some(violation) = check.evaluate_in(cx.lang, rule, &field.name, subject, secret)
-            {
+            let lang = cx.lang;
+            if let Some(violation) = check.evaluate_in(lang, rule, &field.name, subject, secret) {
                 let d = cx.report_index(index, node.span, cx.pointer(), violation.message);
                 if let Some(help) = violation.help {
                     d.help(help);
@@ -710,7 +710,7 @@ impl Linter {
                 if let (Some(to), false) = (check.repair(subject), secret) {
                     let content = serde_json::to_string(to).unwrap_or_default();
                     d.fix(crate::fix::Fix::unsafe_edit(
-                        format!("write {content}"),
+                        crate::i18n::tr!(lang, "fix-write", value = &content),
                         vec![crate::fix::Edit::replace(node.span, content)],
                     ));
                 }

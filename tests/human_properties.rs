@@ -56,7 +56,7 @@ fn render(report: &FileReport, source: &[u8], width: usize) -> String {
 /// Whether `line` has one of the shapes of the human report.
 fn well_formed(line: &str) -> bool {
     if line.is_empty()
-        || ["  × ", "  ⚠ ", "  ☞ ", "  │ ", "  help: ", "        "]
+        || ["  × ", "  ⚠ ", "  ☞ ", "  │ ", "  help: ", "  帮助: ", "        "]
             .iter()
             .any(|p| line.starts_with(p))
         || line.starts_with("Found ")

@@ -110,6 +110,10 @@ fn positions(report: &Value) -> Vec<Value> {
             for label in map["labels"].as_array_mut().expect("labels") {
                 label.as_object_mut().expect("a label").remove("message");
             }
+            // A fix's title is prose; its edits are the same.
+            if let Some(fix) = map.get_mut("fix").and_then(Value::as_object_mut) {
+                fix.remove("message");
+            }
             d
         })
         .collect()
@@ -150,6 +154,9 @@ fn chinese_has_the_same_codes_pointers_and_spans_and_every_message_is_chinese() 
             (Some(_), Some(zh_help)) => assert!(zh_help.chars().any(is_cjk), "{zh_help}"),
             (None, None) => {}
             other => panic!("help in one language only: {other:?}"),
+        }
+        if let Some(title) = z["fix"]["message"].as_str() {
+            assert!(title.chars().any(is_cjk), "{title}");
         }
         for label in z["labels"].as_array().into_iter().flatten() {
             assert!(
@@ -525,4 +532,336 @@ fn an_unused_ignore_is_reported_in_the_language_of_its_configuration() {
         "对 `COC206` 的忽略在本次运行中没有匹配任何诊断"
     );
     assert_eq!(d["help"], "删除该条目，或将其缩小到仍会触发的规则");
+}
+
+/// The first diagnostic of `coc-lint check --format json p.json` in `dir`,
+/// with `args` and `COC_LINT_LANG` (when given), and the exit code.
+fn first_diagnostic(dir: &Path, args: &[&str], env: Option<&str>) -> (Option<i32>, Value) {
+    let mut cmd = bin();
+    cmd.current_dir(dir)
+        .arg("check")
+        .args(args)
+        .args(["--format", "json", "p.json"])
+        .env_remove("COC_LINT_LANG");
+    if let Some(lang) = env {
+        cmd.env("COC_LINT_LANG", lang);
+    }
+    let out = cmd.output().expect("the binary runs");
+    let report: Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    (out.status.code(), report["diagnostics"][0].clone())
+}
+
+#[test]
+fn configuration_faults_are_told_in_the_language_of_the_run() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    fs::write(
+        dir.path().join("p.json"),
+        r#"{"timeout": 300, "success_rate": 100, "execute_user": "root"}"#,
+    )
+    .expect("written");
+    let config = |text: &str| fs::write(dir.path().join("coc-lint.toml"), text).expect("written");
+    let said = |args: &[&str], env: Option<&str>| {
+        let (code, d) = first_diagnostic(dir.path(), args, env);
+        assert_eq!(code, Some(2), "{d}");
+        assert_eq!(d["code"], "COC900", "{d}");
+        (
+            d["message"].as_str().unwrap_or("").to_owned(),
+            d["help"].as_str().map(str::to_owned),
+        )
+    };
+
+    // An unknown key: `--lang`, or `COC_LINT_LANG` (the file did not parse,
+    // so its own `lang` is not known).
+    config("lang = \"zh-cn\"\nselct = [\"COC2\"]\n");
+    let en = (
+        "`selct` is not a configuration key".to_owned(),
+        Some("did you mean `select`?".to_owned()),
+    );
+    let zh = (
+        "`selct` 不是配置项".to_owned(),
+        Some("是否想写 `select`？".to_owned()),
+    );
+    assert_eq!(said(&[], None), en);
+    assert_eq!(said(&["--lang", "zh-cn"], None), zh);
+    assert_eq!(said(&[], Some("zh-cn")), zh);
+    assert_eq!(said(&["--lang", "en-us"], Some("zh-cn")), en);
+
+    // A fault found after the file parsed: its `lang` counts, `--lang` wins.
+    config("lang = \"zh-cn\"\n[severity]\nCOC202 = \"loud\"\n");
+    assert_eq!(
+        said(&[], None).0,
+        "`loud` 不是严重级别；请写 `error`、`warning`、`info` 或 `off`"
+    );
+    assert_eq!(
+        said(&["--lang", "en-us"], None).0,
+        "`loud` is no severity; write `error`, `warning`, `info` or `off`"
+    );
+
+    // toml's own words stay as it writes them, in a Chinese frame.
+    config("select = [\n");
+    let (message, _) = said(&["--lang", "zh-cn"], None);
+    assert!(message.starts_with("配置文件无法解析："), "{message}");
+    let (english, _) = said(&[], None);
+    assert_eq!(message, format!("配置文件无法解析：{english}"));
+
+    // Each kind of fault, in Chinese.
+    for (text, message, help) in [
+        (
+            "select = [\"COC2O2\"]\n",
+            "没有代码或名称为 `COC2O2` 的规则；是否想写 `COC202`？",
+            None,
+        ),
+        (
+            "[severity]\nCOC2O2 = \"warning\"\n",
+            "[severity] 没有代码或名称为 `COC2O2` 的规则；是否想写 `COC202`？",
+            None,
+        ),
+        (
+            "extends = [\"strictest\"]\n",
+            "没有名为 `strictest` 的预设",
+            Some("预设有 `recommended` and `strict`；文件用路径指定（`./team.toml`）"),
+        ),
+        (
+            "unknown-files = \"maybe\"\n",
+            "`unknown-files` 只能是 `skip` 或 `report`，不能是 `maybe`",
+            None,
+        ),
+        (
+            "lang = \"fr\"\n",
+            "`fr` 不是语言；请写 `en-us` 或 `zh-cn`",
+            None,
+        ),
+        (
+            "ignore = [{ rule = \"COC206\", why = \"x\" }]\n",
+            "忽略没有 `why` 这个键；可用的键是 `rule` 和 `reason`",
+            None,
+        ),
+        (
+            "[secrets]\nextend-names = [\"--\"]\n",
+            "敏感参数名至少要有一个字母或数字",
+            None,
+        ),
+        (
+            "[secrets]\nextend-patterns = [{ regex = '(' }]\n",
+            "`(` 不是有效的正则表达式：error: unclosed group",
+            Some("模式使用 Rust `regex` crate 的语法（不支持环视和反向引用）"),
+        ),
+        ("extends = [\"./missing.toml\"]\n", "无法读取 ", None),
+    ] {
+        config(text);
+        let (got, got_help) = said(&["--lang", "zh-cn"], None);
+        assert!(got.starts_with(message), "{text}: {got}");
+        if let Some(help) = help {
+            assert_eq!(got_help.as_deref(), Some(help), "{text}");
+        }
+    }
+    let (missing, _) = said(&["--lang", "zh-cn"], None);
+    assert!(missing.ends_with("：文件或目录不存在"), "{missing}");
+
+    // `rules` and `explain` say it on standard error, with a Chinese label.
+    config("[severity]\nCOC202 = \"loud\"\n");
+    let out = bin()
+        .current_dir(dir.path())
+        .args(["rules", "--lang", "zh-cn"])
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8(out.stderr).expect("UTF-8");
+    assert!(
+        err.starts_with("coc-lint: ") && err.contains("coc-lint.toml:2:10: `loud` 不是严重级别"),
+        "{err}"
+    );
+    config("selct = 1\n");
+    let out = bin()
+        .current_dir(dir.path())
+        .args(["rules", "--lang", "zh-cn"])
+        .output()
+        .expect("runs");
+    let err = String::from_utf8(out.stderr).expect("UTF-8");
+    assert!(err.contains("  帮助: 是否想写 `select`？"), "{err}");
+}
+
+#[test]
+fn fix_hints_labels_and_notes_are_chinese() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    fs::copy(
+        root().join("fixtures/invalid/unknown-field-typo.json"),
+        dir.path().join("p.json"),
+    )
+    .expect("copied");
+    let stdout = |args: &[&str]| {
+        let out = bin()
+            .current_dir(dir.path())
+            .args(args)
+            .env_remove("COC_LINT_LANG")
+            .env("COLUMNS", "100")
+            .output()
+            .expect("runs");
+        (
+            String::from_utf8(out.stdout).expect("UTF-8"),
+            String::from_utf8(out.stderr).expect("UTF-8"),
+        )
+    };
+    let (zh, _) = stdout(&["check", "--lang", "zh-cn", "p.json"]);
+    assert!(zh.contains("\n  帮助: 是否想写 `success_rate`？\n"), "{zh}");
+    assert!(!zh.contains("help:"), "{zh}");
+    assert!(
+        zh.contains("\n另有 1 个可用 `--unsafe-fixes` 修复。\n"),
+        "{zh}"
+    );
+    let (en, _) = stdout(&["check", "p.json"]);
+    assert!(
+        en.contains("\n  help: did you mean `success_rate`?\n"),
+        "{en}"
+    );
+    assert!(
+        en.contains("\n1 more fixable with `--unsafe-fixes`.\n"),
+        "{en}"
+    );
+    let (zh, _) = stdout(&["check", "--lang", "zh-cn", "--unsafe-fixes", "p.json"]);
+    assert!(zh.contains("\n[*] 1 个问题可用 `--fix` 修复。\n"), "{zh}");
+    // The fix's title.
+    let (zh, _) = stdout(&["check", "--lang", "zh-cn", "--format", "json", "p.json"]);
+    let report: Value = serde_json::from_str(&zh).expect("JSON");
+    let fixes: Vec<&str> = report["diagnostics"]
+        .as_array()
+        .expect("diagnostics")
+        .iter()
+        .filter_map(|d| d["fix"]["message"].as_str())
+        .collect();
+    assert_eq!(fixes, ["将 `sucess_rate` 改名为 `success_rate`"]);
+    // The concise report's summary line.
+    let (zh, _) = stdout(&["check", "--lang", "zh-cn", "--format", "concise", "p.json"]);
+    let last = zh.lines().last().unwrap_or("");
+    assert!(last.starts_with("在 1 个文件中"), "{zh}");
+    // Fixing.
+    let (zh, _) = stdout(&[
+        "check",
+        "--lang",
+        "zh-cn",
+        "--fix",
+        "--unsafe-fixes",
+        "p.json",
+    ]);
+    assert!(zh.contains("已修复 1 个问题，剩余 "), "{zh}");
+    // A walk that skips JSON that is no COC document says so on standard
+    // error.
+    fs::write(dir.path().join("other.json"), r#"{"name": "not a ticket"}"#).expect("written");
+    let (_, err) = stdout(&["check", "--lang", "zh-cn", "."]);
+    assert!(
+        err.contains("注意：跳过了 1 个不是 COC 文档的 JSON 文件（在 coc-lint.toml 中写 `unknown-files = \"report\"` 即可检查它们）"),
+        "{err}"
+    );
+    let (_, err) = stdout(&["check", "."]);
+    assert!(
+        err.contains("note: skipped 1 JSON file that is no COC document (`unknown-files = \"report\"` in coc-lint.toml lints it)"),
+        "{err}"
+    );
+    // init.
+    let (zh, _) = stdout(&["init", "--lang", "zh-cn"]);
+    assert_eq!(
+        zh,
+        "已写入 ./coc-lint.toml：编辑它之后，`coc-lint check` 就会应用它。\n"
+    );
+    let out = bin()
+        .current_dir(dir.path())
+        .args(["init", "--lang", "zh-cn"])
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        String::from_utf8(out.stderr).expect("UTF-8"),
+        "coc-lint: ./coc-lint.toml 已存在，未做改动（删除它才能重新开始）\n"
+    );
+}
+
+#[test]
+fn rules_as_json_are_chinese_when_asked_on_the_command_line() {
+    let rules = |args: &[&str], env: Option<&str>| {
+        let mut cmd = bin();
+        cmd.current_dir(root())
+            .args(["rules", "--format", "json"])
+            .args(args);
+        cmd.env_remove("COC_LINT_LANG");
+        if let Some(lang) = env {
+            cmd.env("COC_LINT_LANG", lang);
+        }
+        let out = cmd.output().expect("runs");
+        let list: Value = serde_json::from_slice(&out.stdout).expect("JSON");
+        list.as_array()
+            .expect("a list")
+            .iter()
+            .find(|r| r["code"] == "COC202")
+            .expect("COC202")
+            .clone()
+    };
+    let en = rules(&[], None);
+    assert_eq!(
+        rules(&[], Some("zh-cn")),
+        en,
+        "the environment leaves tools English"
+    );
+    let zh = rules(&["--lang", "zh-cn"], None);
+    assert_eq!(zh["code"], en["code"]);
+    assert_ne!(zh["summary"], en["summary"]);
+    assert!(
+        zh["summary"].as_str().unwrap_or("").chars().any(is_cjk),
+        "{zh}"
+    );
+    assert!(
+        zh["description"].as_str().unwrap_or("").chars().any(is_cjk),
+        "{zh}"
+    );
+    assert!(zh["doc"].as_str().unwrap_or("").chars().any(is_cjk), "{zh}");
+}
+
+#[test]
+fn baselines_and_the_output_file_summary_are_chinese() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    fs::create_dir(dir.path().join("params")).expect("mkdir");
+    fs::write(
+        dir.path().join("params/a.json"),
+        "{\n  \"timeout\": 3000,\n  \"success_rate\": 100,\n  \"execute_user\": \"root\"\n}\n",
+    )
+    .expect("written");
+    let run_zh = |args: &[&str]| {
+        let out = bin()
+            .current_dir(dir.path())
+            .args(args)
+            .args(["--lang", "zh-cn"])
+            .env_remove("COC_LINT_LANG")
+            .output()
+            .expect("runs");
+        (
+            String::from_utf8(out.stdout).expect("UTF-8"),
+            String::from_utf8(out.stderr).expect("UTF-8"),
+        )
+    };
+    let (said, _) = run_zh(&["check", "--write-baseline", "b.json", "params"]);
+    assert_eq!(said, "已将 1 个问题（1 个条目）写入 b.json。\n");
+    let (said, _) = run_zh(&["check", "--baseline", "b.json", "params"]);
+    assert_eq!(
+        said,
+        "在 1 个文件中未发现问题。\n基线中的 1 个问题未报告。\n"
+    );
+    // The finding is fixed: the baseline says so, and lists it.
+    fs::write(
+        dir.path().join("params/a.json"),
+        r#"{"timeout": 300, "success_rate": 100, "execute_user": "root"}"#,
+    )
+    .expect("written");
+    let (said, err) = run_zh(&["check", "--baseline", "b.json", "params"]);
+    assert_eq!(
+        said,
+        "在 1 个文件中未发现问题。\n基线中的 0 个问题未报告；基线中有 1 个问题已修复（列在标准错误中）。\n"
+    );
+    assert!(
+        err.starts_with(
+            "注意：以下问题自基线 b.json 写入以来已修复（运行 --write-baseline 可将其删除）：\n"
+        ),
+        "{err}"
+    );
+    // The summary line after a report written to a file.
+    let (said, _) = run_zh(&["check", "--output-file", "report.txt", "params"]);
+    assert_eq!(said, "在 1 个文件中未发现问题。\n");
 }

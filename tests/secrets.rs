@@ -144,7 +144,11 @@ fn a_bad_pattern_is_a_config_error_at_its_span() {
     let e = Linter::from_config(&path, Default::default()).expect_err("a bad regex");
     let span = e.span.clone().expect("a span");
     assert_eq!(&text[span], "'(unclosed'");
-    assert!(e.message.contains("is not a valid regex"), "{}", e.message);
+    assert!(
+        e.message.to_string().contains("is not a valid regex"),
+        "{}",
+        e.message
+    );
     assert!(e.to_string().contains(":2:26:"), "{e}");
 
     for (bad, what) in [
@@ -168,13 +172,16 @@ fn a_bad_pattern_is_a_config_error_at_its_span() {
     ] {
         let (_dir, path) = config(bad);
         let e = Linter::from_config(&path, Default::default()).expect_err(bad);
-        assert!(e.message.contains(what), "{bad}: {}", e.message);
+        assert!(e.message.to_string().contains(what), "{bad}: {}", e.message);
         assert!(e.span.is_some(), "{bad}");
     }
     // A misspelt key of `[secrets]` is compared with the keys of `[secrets]`.
     let (_dir, path) = config("[secrets]\nextend-pattern = []\n");
     let e = Linter::from_config(&path, Default::default()).expect_err("an unknown key");
-    assert_eq!(e.help.as_deref(), Some("did you mean `extend-patterns`?"));
+    assert_eq!(
+        e.help_in(coc_lint::i18n::Lang::EnUs).as_deref(),
+        Some("did you mean `extend-patterns`?")
+    );
 }
 
 #[test]

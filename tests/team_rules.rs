@@ -458,7 +458,10 @@ fn when_on_a_field_of_the_same_document() {
 
 #[test]
 fn the_readme_examples_are_all_tested() {
-    let codes: Vec<&str> = ["X101", "X201", "X301", "X401", "X501", "X601", "X701"].to_vec();
+    let codes: Vec<&str> = [
+        "X101", "X201", "X301", "X401", "X501", "X601", "X701", "X801",
+    ]
+    .to_vec();
     for block in examples() {
         assert!(
             codes
@@ -1089,17 +1092,18 @@ fn every_bad_rule_is_an_error_at_its_span() {
         let tree = Tree::new(&[("coc-lint.toml", &text)]);
         let e = tree.config_error("p.json");
         assert!(e.path.ends_with("coc-lint.toml"), "{}", e.path.display());
+        let help_text = e.help.as_ref().map(ToString::to_string);
+        let e_message = e.message.to_string();
         assert!(
-            e.message.starts_with(message),
-            "expected `{message}`, got `{}`",
-            e.message
+            e_message.starts_with(message),
+            "expected `{message}`, got `{e_message}`"
         );
         let span = e.span.clone().expect("a span");
         if !spanned.is_empty() {
             assert_eq!(&text[span], spanned, "{message}");
         }
         if let Some(help) = help {
-            assert_eq!(e.help.as_deref(), Some(help), "{message}");
+            assert_eq!(help_text.as_deref(), Some(help), "{message}");
         }
     }
 }
@@ -1118,14 +1122,16 @@ fn a_code_used_twice_points_at_the_second_and_names_the_first() {
     let span = e.span.clone().unwrap();
     assert_eq!(&text[span.clone()], "\"X900\"");
     assert!(span.start > rule.len(), "the second definition");
+    let message = e.message.to_string();
     assert!(
-        e.message
-            .starts_with("`X900` is already the code of the team rule `team-check` ("),
-        "{}",
-        e.message
+        message.starts_with("`X900` is already the code of the team rule `team-check` ("),
+        "{message}"
     );
-    assert!(e.message.ends_with("coc-lint.toml:1)"), "{}", e.message);
-    assert_eq!(e.help.as_deref(), Some("`X901` is free"));
+    assert!(message.ends_with("coc-lint.toml:1)"), "{message}");
+    assert_eq!(
+        e.help.as_ref().map(ToString::to_string).as_deref(),
+        Some("`X901` is free")
+    );
 }
 
 #[test]
@@ -1150,11 +1156,8 @@ fn a_bad_rule_file_is_reported_in_its_own_file() {
     let tree = Tree::new(&[("coc-lint.toml", text)]);
     let e = tree.config_error("p.json");
     assert_eq!(&text[e.span.clone().unwrap()], "\"missing\"");
-    assert!(
-        e.message.contains("no such file or directory"),
-        "{}",
-        e.message
-    );
+    let message = e.message.to_string();
+    assert!(message.contains("no such file or directory"), "{message}");
 }
 
 #[test]
@@ -1301,5 +1304,133 @@ proptest::proptest! {
             let linter = Linter::with_rules(LintOptions::default(), std::sync::Arc::new(builder.build()));
             let _ = linter.lint_source("prod/p.json", &params("900", "100", "\"root\"", "[]"));
         }
+    }
+}
+
+#[test]
+fn texts_by_language_with_english_for_a_missing_one() {
+    let tree = Tree::new(&[
+        ("coc-lint.toml", example("X801")),
+        ("ok.json", &params("1200", "100", "\"root\"", "[]")),
+        ("slow.json", &params("1500", "100", "\"root\"", "[]")),
+    ]);
+    assert_eq!(tree.team("ok.json"), []);
+    assert_eq!(tree.team("slow.json"), pairs(&[("X801", "/timeout")]));
+    let message = |lang: &str| {
+        let (_, json) = tree.check(&["--lang", lang, "--format", "json", "slow.json"]);
+        let d = json["diagnostics"]
+            .as_array()
+            .expect("diagnostics")
+            .iter()
+            .find(|d| d["code"] == "X801")
+            .expect("the team diagnostic")
+            .clone();
+        (
+            d["message"].as_str().unwrap_or("").to_owned(),
+            d["help"].as_str().unwrap_or("").to_owned(),
+        )
+    };
+    assert_eq!(
+        message("en-us"),
+        (
+            "`timeout` is 1500 seconds, but it must be at most 1200".to_owned(),
+            "split the work into shorter scripts".to_owned()
+        )
+    );
+    // The help has no Chinese text: the English one is used.
+    assert_eq!(
+        message("zh-cn"),
+        (
+            "`timeout`（超时时长）为 1500 秒，但必须不大于 1200".to_owned(),
+            "split the work into shorter scripts".to_owned()
+        )
+    );
+    // The rule list shows the summary of the language.
+    let rules = |lang: &str| {
+        let out = common::bin()
+            .args(["rules", "--lang", lang])
+            .current_dir(tree.path(""))
+            .output()
+            .expect("the binary runs");
+        String::from_utf8(out.stdout).expect("UTF-8")
+    };
+    assert!(rules("zh-cn").contains("脚本的超时时长不超过二十分钟"));
+    assert!(rules("en-us").contains("Scripts time out within twenty minutes"));
+
+    // A table without Chinese, or with an empty one: English in Chinese runs,
+    // never an empty string.
+    for zh in ["", ", zh-cn = \"\"", ", zh-cn = \"  \""] {
+        let text = one_rule(
+            "ScriptExecuteParam.timeout",
+            "{ kind = \"range\", max = 1200 }",
+            &format!(
+                "message = {{ en-us = \"`{{field}}` is too long: {{value}}\"{zh} }}\nhelp = {{ en-us = \"shorten it\"{zh} }}\n"
+            ),
+        );
+        let text = text.replace(
+            "summary = \"A team check\"",
+            &format!("summary = {{ en-us = \"A team check\"{zh} }}"),
+        );
+        let tree = Tree::new(&[
+            ("coc-lint.toml", &text),
+            ("slow.json", &params("1500", "100", "\"root\"", "[]")),
+        ]);
+        let (_, json) = tree.check(&["--lang", "zh-cn", "--format", "json", "slow.json"]);
+        let d = json["diagnostics"]
+            .as_array()
+            .expect("diagnostics")
+            .iter()
+            .find(|d| d["code"] == "X900")
+            .unwrap_or_else(|| panic!("{json}"))
+            .clone();
+        assert_eq!(d["message"], "`timeout` is too long: 1500", "{zh}");
+        assert_eq!(d["help"], "shorten it", "{zh}");
+    }
+}
+
+#[test]
+fn texts_by_language_are_checked() {
+    let base = |message: &str| {
+        one_rule(
+            "ScriptExecuteParam.timeout",
+            "{ kind = \"range\", max = 1200 }",
+            &format!("message = {message}\n"),
+        )
+    };
+    // (message, the span at fault, the error's start)
+    let cases = [
+        (
+            "{ en-us = \"{field} is {value}\", zh-tw = \"x\" }",
+            "\"x\"",
+            "`zh-tw` is no language; a `message` table takes `en-us` and `zh-cn`",
+        ),
+        (
+            "{ zh-cn = \"{field}\" }",
+            "{ zh-cn = \"{field}\" }",
+            "a `message` table needs `en-us`",
+        ),
+        (
+            "{ en-us = \"{field} is {value}\", zh-cn = \"{field} 为 {constraint}\" }",
+            "\"{field} 为 {constraint}\"",
+            "the `zh-cn` message uses the placeholders `{constraint}`, `{field}`, but the `en-us` one uses `{field}`, `{value}`",
+        ),
+        (
+            "{ en-us = \"x\", zh-cn = 3 }",
+            "3",
+            "`message` must be a string, not an integer",
+        ),
+        (
+            "{ en-us = \"x\", zh-cn = \"{valeu}\" }",
+            "{valeu}",
+            "`{valeu}` is no placeholder",
+        ),
+    ];
+    for (message, spanned, error) in cases {
+        let text = base(message);
+        let tree = Tree::new(&[("coc-lint.toml", &text)]);
+        let e = tree.config_error("p.json");
+        let got = e.message.to_string();
+        assert!(got.starts_with(error), "{message}: {got}");
+        assert_eq!(&text[e.span.clone().expect("a span")], spanned, "{message}");
     }
 }

@@ -32,6 +32,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::io::{self, Write};
 use std::path::{Component, Path, PathBuf};
 
+use coc_lint::i18n::{format as tr, Arg, Lang};
 use coc_lint::{Diagnostic, FileReport, Span};
 use serde::{Deserialize, Serialize};
 
@@ -221,33 +222,35 @@ impl Baseline {
 
     /// One line for the summary: what the baseline left out, what is
     /// fixed.
-    pub(crate) fn note(&self, out: &mut dyn Write) -> io::Result<()> {
+    /// In `lang`.
+    pub(crate) fn note(&self, out: &mut dyn Write, lang: Lang) -> io::Result<()> {
         let fixed: usize = self.fixed().map(|(_, n)| n).sum();
-        let findings = |n: usize| format!("{n} finding{}", if n == 1 { "" } else { "s" });
-        write!(
-            out,
-            "{} in the baseline not reported",
-            findings(self.matched)
-        )?;
-        if fixed > 0 {
-            write!(
-                out,
-                "; {} of the baseline fixed (listed on standard error)",
-                findings(fixed)
-            )?;
-        }
-        writeln!(out, ".")
+        let line = if fixed > 0 {
+            tr(
+                lang,
+                "baseline-note-fixed",
+                &[("n", Arg::from(self.matched)), ("fixed", Arg::from(fixed))],
+            )
+        } else {
+            tr(lang, "baseline-note", &[("n", Arg::from(self.matched))])
+        };
+        writeln!(out, "{line}")
     }
 
     /// The fixed entries, one a line, on `err`.
-    pub(crate) fn list_fixed(&self, err: &mut dyn Write) -> io::Result<()> {
+    pub(crate) fn list_fixed(&self, err: &mut dyn Write, lang: Lang) -> io::Result<()> {
         let name = coc_lint::escape::escape(&self.file.to_string_lossy()).into_owned();
         let mut any = false;
         for ((path, code, pointer), n) in self.fixed() {
             if !any {
                 writeln!(
                     err,
-                    "note: fixed since the baseline {name} was written (run --write-baseline to drop them):"
+                    "{}",
+                    tr(
+                        lang,
+                        "baseline-fixed-heading",
+                        &[("name", Arg::from(&name))]
+                    )
                 )?;
                 any = true;
             }

@@ -236,17 +236,20 @@ pub(crate) fn run(args: &CheckArgs, out: &mut dyn Write) -> io::Result<u8> {
             reporter.file(&mut out, &report, Some(&text))?;
         }
     }
+    let lang = super::lang::here();
     let skipped = skipped.load(Ordering::Relaxed);
     if skipped > 0 {
         let _ = writeln!(
             io::stderr(),
-            "note: skipped {skipped} JSON file{} that {} no COC document (`unknown-files = \"report\"` in coc-lint.toml lints {})",
-            if skipped == 1 { "" } else { "s" },
-            if skipped == 1 { "is" } else { "are" },
-            if skipped == 1 { "it" } else { "them" },
+            "{}",
+            coc_lint::i18n::format(
+                lang,
+                "note-skipped-unknown",
+                &[("n", coc_lint::i18n::Arg::from(skipped))]
+            )
         );
     }
-    let fix_lines = tally.lines(&args.fix);
+    let fix_lines = tally.lines(&args.fix, lang);
     if diff_only || fixes_stdin {
         // Standard output holds the diffs, or the fixed document; the
         // report of `--fix -` goes to standard error.
@@ -292,7 +295,7 @@ pub(crate) fn config_failure(
     reporter: &mut dyn Reporter,
     out: &mut dyn Write,
 ) -> io::Result<u8> {
-    let (mut report, source) = e.report();
+    let (mut report, source) = e.report_in(super::lang::of_config_error(e));
     if let Ok(cwd) = std::env::current_dir() {
         if let Ok(rest) = Path::new(&report.path).strip_prefix(&cwd) {
             report.path = rest.display().to_string();

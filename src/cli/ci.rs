@@ -13,6 +13,7 @@ use std::io::{self, BufWriter, Write};
 use std::path::{Path, PathBuf};
 
 use clap::ValueEnum;
+use coc_lint::i18n::Arg;
 use coc_lint::report::human::HumanReporter;
 use coc_lint::report::{Reporter, Summary};
 use coc_lint::{FileReport, Severity};
@@ -185,15 +186,23 @@ impl<'a> Run<'a> {
         summary: &Summary,
     ) -> io::Result<()> {
         let human = self.format == Format::Human;
+        let lang = super::lang::here();
         if let Some(recorder) = self.recorder.take() {
             let (findings, entries) = recorder.write()?;
             if !self.args.quiet {
                 let file = recorder_path(self.args);
                 writeln!(
                     output.terminal,
-                    "Wrote {} ({}) to {file}.",
-                    plural(findings, "finding"),
-                    plural(entries, "entry").replace("entrys", "entries"),
+                    "{}",
+                    coc_lint::i18n::format(
+                        lang,
+                        "baseline-wrote",
+                        &[
+                            ("findings", Arg::from(findings)),
+                            ("entries", Arg::from(entries)),
+                            ("file", Arg::from(&file)),
+                        ]
+                    )
                 )?;
             }
             return output.terminal.flush();
@@ -211,15 +220,17 @@ impl<'a> Run<'a> {
         if !self.args.quiet && (to_file || (human && !self.args.statistics)) {
             if to_file {
                 // The one-line summary of the human report, here too.
-                HumanReporter::new(false, self.width).finish(terminal, summary)?;
+                HumanReporter::new(false, self.width)
+                    .with_lang(lang)
+                    .finish(terminal, summary)?;
             }
             if let Some(baseline) = &self.baseline {
-                baseline.note(terminal)?;
+                baseline.note(terminal, lang)?;
             }
         }
         if !self.args.quiet {
             if let Some(baseline) = &self.baseline {
-                baseline.list_fixed(&mut io::stderr().lock())?;
+                baseline.list_fixed(&mut io::stderr().lock(), lang)?;
             }
         }
         terminal.flush()
@@ -297,10 +308,6 @@ fn recorder_path(args: &CiArgs) -> String {
         .as_deref()
         .map(|p| coc_lint::escape::escape(&p.to_string_lossy()).into_owned())
         .unwrap_or_default()
-}
-
-fn plural(n: usize, word: &str) -> String {
-    format!("{n} {word}{}", if n == 1 { "" } else { "s" })
 }
 
 /// Where the report is written: the output file, or the terminal.

@@ -32,10 +32,11 @@ pub(crate) fn current_rules(
 
 /// Say why the configuration cannot be used; exit code 2.
 pub(crate) fn config_trouble(e: &ConfigError) -> u8 {
+    let lang = super::lang::of_config_error(e);
     let mut err = io::stderr();
-    let _ = writeln!(err, "coc-lint: {e}");
-    if let Some(help) = &e.help {
-        let _ = writeln!(err, "  help: {help}");
+    let _ = writeln!(err, "coc-lint: {}", e.display_in(lang));
+    if let Some(help) = e.help_in(lang) {
+        let _ = writeln!(err, "  {}: {help}", tr(lang, "label-help", &[]));
     }
     super::EXIT_TROUBLE
 }
@@ -140,7 +141,8 @@ pub(crate) fn ignored(config: &super::config::ConfigArgs, out: &mut dyn Write) -
     let (resolver, policy) = match policy {
         Ok(found) => found,
         Err(e) => {
-            let _ = writeln!(io::stderr(), "coc-lint: {e}");
+            let lang = super::lang::of_config_error(&e);
+            let _ = writeln!(io::stderr(), "coc-lint: {}", e.display_in(lang));
             return Ok(super::EXIT_TROUBLE);
         }
     };

@@ -19,6 +19,7 @@ use std::io::{self, BufRead, Read, Write};
 use std::path::{Path, PathBuf};
 
 use coc_lint::fix::Applicability;
+use coc_lint::i18n::{format as tr, Arg, Lang};
 use coc_lint::ndjson::Line;
 use coc_lint::{FileReport, Linter, RuleId, Span};
 
@@ -104,31 +105,28 @@ impl Tally {
 
     /// The lines closing a report: `Fixed N problems, M remaining.` after a
     /// fix, `Would fix ...` after a diff, else how many are fixable.
-    pub(crate) fn lines(&self, args: &FixArgs) -> Vec<String> {
-        let problems = |n: usize| format!("{n} problem{}", if n == 1 { "" } else { "s" });
+    /// In `lang`.
+    pub(crate) fn lines(&self, args: &FixArgs, lang: Lang) -> Vec<String> {
         let mut lines = Vec::new();
+        let counts = |id: &'static str, n: usize, remaining: usize| {
+            tr(
+                lang,
+                id,
+                &[("n", Arg::from(n)), ("remaining", Arg::from(remaining))],
+            )
+        };
         if args.diff {
-            lines.push(format!(
-                "Would fix {}, {} remaining.",
-                problems(self.fixed),
-                self.remaining
-            ));
+            lines.push(counts("fix-would-fix", self.fixed, self.remaining));
         } else if args.fix {
-            lines.push(format!(
-                "Fixed {}, {} remaining.",
-                problems(self.fixed),
-                self.remaining
-            ));
+            lines.push(counts("fix-fixed", self.fixed, self.remaining));
         } else if self.fixable > 0 {
-            lines.push(format!(
-                "[*] {} fixable with `--fix`.",
-                problems(self.fixable)
-            ));
+            lines.push(tr(lang, "fix-fixable", &[("n", Arg::from(self.fixable))]));
         }
         if self.hidden > 0 && !args.diff {
-            lines.push(format!(
-                "{} more fixable with `--unsafe-fixes`.",
-                self.hidden
+            lines.push(tr(
+                lang,
+                "fix-more-unsafe",
+                &[("n", Arg::from(self.hidden))],
             ));
         }
         lines

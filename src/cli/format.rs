@@ -41,7 +41,11 @@ pub(crate) fn reporter_for(format: Format, color: Color, unsafe_fixes: bool) -> 
             )
         }
         Format::Json => Box::new(JsonReporter::new()),
-        Format::Concise => Box::new(ConciseReporter::new().unsafe_fixes(unsafe_fixes)),
+        Format::Concise => Box::new(
+            ConciseReporter::new()
+                .unsafe_fixes(unsafe_fixes)
+                .with_lang(super::lang::here()),
+        ),
         Format::JsonLines => Box::new(JsonLinesReporter::new()),
         Format::Sarif => Box::new(SarifReporter::new(RuleSet::builtin())),
         Format::Junit => Box::new(JunitReporter::new()),

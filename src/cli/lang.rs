@@ -73,6 +73,14 @@ pub(crate) fn here() -> Lang {
     .map_or_else(|_| env(), |p| p.linter().options().lang)
 }
 
+/// The language a configuration's own fault is told in: `--lang`, else
+/// the `lang` of the file at fault when it parsed and names one, else
+/// `COC_LINT_LANG`, else English. (The policy's language is not known when
+/// it cannot be built.)
+pub(crate) fn of_config_error(e: &coc_lint::policy::ConfigError) -> Lang {
+    flag().unwrap_or_else(|| e.lang_or(env()))
+}
+
 /// The language `--help` is printed in, from the arguments (`--lang X`,
 /// `--lang=X`) and the environment, before anything is parsed.
 pub(crate) fn prescan(args: &[std::ffi::OsString]) -> Lang {

@@ -29,11 +29,11 @@ struct JsonRule<'a> {
     /// Whether it runs in this folder's policy.
     enabled: bool,
     /// What it checks, in one line.
-    summary: &'a str,
+    summary: std::borrow::Cow<'a, str>,
     /// The summary with the constraint of a data rule spelled out.
     description: String,
     /// The fix it suggests, or null.
-    help: Option<&'a str>,
+    help: Option<std::borrow::Cow<'a, str>>,
     /// The manual on the web, or null while the package names no
     /// repository.
     help_uri: Option<String>,
@@ -44,7 +44,11 @@ struct JsonRule<'a> {
 /// Print the rules of the current folder's policy as one JSON array; exit
 /// 2 when its configuration cannot be used.
 pub(crate) fn list_json(config: &super::config::ConfigArgs, out: &mut dyn Write) -> io::Result<u8> {
-    // The JSON list is for tools: its texts stay in English.
+    // The JSON list is for tools: its texts stay in English unless
+    // `--lang` asks for another language on the command line (a
+    // configuration's `lang` or `COC_LINT_LANG` does not change what a
+    // tool reads).
+    let lang = super::lang::flag().unwrap_or_default();
     let set = match super::explain::current_rules(config) {
         Ok((set, _)) => set,
         Err(e) => return Ok(super::explain::config_trouble(&e)),
@@ -58,14 +62,14 @@ pub(crate) fn list_json(config: &super::config::ConfigArgs, out: &mut dyn Write)
             severity: r.severity().as_str(),
             default_severity: r.default_severity().as_str(),
             enabled: r.is_enabled(),
-            summary: r.summary(),
-            description: r.one_line(),
-            help: r.help(),
+            summary: r.summary_in(lang),
+            description: r.one_line_in(lang),
+            help: r.help_in(lang),
             // Only built-in rules have a manual in the repository.
             help_uri: r
                 .id()
                 .and_then(|_| coc_lint::report::rule_doc_uri(r.name())),
-            doc: r.doc(),
+            doc: r.doc_in(lang),
         })
         .collect();
     coc_lint::report::write_json(out, &rules)?;

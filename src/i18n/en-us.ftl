@@ -309,3 +309,98 @@ shown-unnamed = (unnamed)
 secret-pattern = the value of the parameter { $name } looks like { $what }, written in plain text
 secret-name = the parameter { $name } is named like a credential (`{ $entry }`), and its value is written in plain text
 secret-entropy = the value of the parameter { $name } looks like a generated secret (a long random string), written in plain text
+
+## Configuration faults, `invalid-config` (src/policy/config.rs, src/policy/mod.rs)
+
+config-toml = { $error }
+config-text = { $text }
+config-unknown-key = `{ $key }` is not a configuration key
+help-config-keys-are = the keys are { $keys }
+config-in-table = [{ $table }] { $error }
+config-bad-severity = `{ $value }` is no severity; write `error`, `warning`, `info` or `off`
+config-bad-glob = `{ $glob }` is not a valid glob: { $error }
+config-bad-unknown-files = `unknown-files` is `skip` or `report`, not `{ $value }`
+config-bad-lang = `{ $value }` is no language; write `en-us` or `zh-cn`
+config-secret-name = a secret name needs a letter or a digit
+config-no-preset = `{ $name }` is no preset
+help-config-presets = the presets are { $presets }; a file is named by its path (`./team.toml`)
+config-extends-cycle = `extends` makes a cycle: { $cycle }
+config-ignore-shape = an ignore is a rule (`"COC206"`) or a table `{"{"} rule = "COC206", reason = "..." {"}"}`
+config-ignore-not-string = `{ $key }` of an ignore must be a string
+config-ignore-unknown-key = an ignore has no key `{ $key }`; it takes `rule` and `reason`
+config-pattern-classes = `classes` is an integer from 0 to 4
+config-pattern-not-string = `{ $key }` of a pattern must be a string
+config-pattern-unknown-key = a pattern has no key `{ $key }`; it takes `what`, `regex` and `classes`
+config-pattern-no-regex = a pattern table needs a `regex`
+config-pattern-shape = a pattern is a regex (`'^hvs\.'`) or a table `{"{"} what = "a Vault token", regex = '^hvs\.' {"}"}`
+config-pattern-bad-regex = `{ $regex }` is not a valid regex: { $error }
+help-config-regex-syntax = patterns use the syntax of the Rust `regex` crate (no look-around or backreferences)
+io-system = { $error }
+
+## Rule selectors and parameters (src/rules/mod.rs)
+
+ruleset-unknown-rule = no rule has the code or name `{ $rule }`
+ruleset-unknown-rule-suggest = no rule has the code or name `{ $rule }`; did you mean `{ $suggestion }`?
+ruleset-no-params = rule `{ $rule }` takes no parameters (given `{ $key }`)
+ruleset-unknown-param = rule `{ $rule }` has no parameter `{ $key }`; it takes `{ $known }`
+ruleset-param-type = parameter `{ $key }` of rule `{ $rule }` must be { $expected }
+
+## Labels of the reports (src/report/snippet.rs, src/cli/explain.rs)
+
+label-help = help
+
+## `--fix`, `--diff` and the directory walk (src/cli/fix.rs, src/cli/check.rs)
+
+fix-would-fix = Would fix { $n } { $n ->
+    [one] problem
+   *[other] problems
+}, { $remaining } remaining.
+fix-fixed = Fixed { $n } { $n ->
+    [one] problem
+   *[other] problems
+}, { $remaining } remaining.
+fix-fixable = [*] { $n } { $n ->
+    [one] problem
+   *[other] problems
+} fixable with `--fix`.
+fix-more-unsafe = { $n } more fixable with `--unsafe-fixes`.
+note-skipped-unknown = note: skipped { $n } JSON { $n ->
+    [one] file that is no COC document (`unknown-files = "report"` in coc-lint.toml lints it)
+   *[other] files that are no COC document (`unknown-files = "report"` in coc-lint.toml lints them)
+}
+
+## `coc-lint init` (src/cli/init.rs)
+
+init-wrote = Wrote { $path }: edit it, then `coc-lint check` applies it.
+init-exists = { $path } already exists; it was left as it is (remove it to start over)
+init-cannot-write = cannot write { $path }: { $error }
+
+## Fix titles (src/rules/duplicate_key.rs, src/rules/fields.rs, src/rules/types.rs, src/lint.rs)
+
+fix-remove-first = remove the first `{ $key }`, keeping the last
+fix-rename = rename `{ $key }` to `{ $name }`
+fix-remove = remove `{ $key }`
+fix-unquote = write { $value } without quotes
+fix-write = write { $value }
+
+## Baselines (src/cli/ci.rs, src/cli/baseline.rs)
+
+baseline-wrote = Wrote { $findings } { $findings ->
+    [one] finding
+   *[other] findings
+} ({ $entries } { $entries ->
+    [one] entry
+   *[other] entries
+}) to { $file }.
+baseline-note = { $n } { $n ->
+    [one] finding
+   *[other] findings
+} in the baseline not reported.
+baseline-note-fixed = { $n } { $n ->
+    [one] finding
+   *[other] findings
+} in the baseline not reported; { $fixed } { $fixed ->
+    [one] finding
+   *[other] findings
+} of the baseline fixed (listed on standard error).
+baseline-fixed-heading = note: fixed since the baseline { $name } was written (run --write-baseline to drop them):

@@ -269,3 +269,72 @@ shown-unnamed = （未命名）
 secret-pattern = 参数 { $name } 的值看起来像 { $what }，却以明文写出
 secret-name = 参数 { $name } 的名称像是凭据（`{ $entry }`），而它的值以明文写出
 secret-entropy = 参数 { $name } 的值看起来像生成的密钥（一长串随机字符），却以明文写出
+
+## 配置错误，`invalid-config`（src/policy/config.rs、src/policy/mod.rs）
+## toml/serde 自己的解析信息保持原文（英文），外面套上中文的框架。
+
+config-toml = 配置文件无法解析：{ $error }
+config-text = { $text }
+config-unknown-key = `{ $key }` 不是配置项
+help-config-keys-are = 配置项有 { $keys }
+config-in-table = [{ $table }] { $error }
+config-bad-severity = `{ $value }` 不是严重级别；请写 `error`、`warning`、`info` 或 `off`
+config-bad-glob = `{ $glob }` 不是有效的 glob：{ $error }
+config-bad-unknown-files = `unknown-files` 只能是 `skip` 或 `report`，不能是 `{ $value }`
+config-bad-lang = `{ $value }` 不是语言；请写 `en-us` 或 `zh-cn`
+config-secret-name = 敏感参数名至少要有一个字母或数字
+config-no-preset = 没有名为 `{ $name }` 的预设
+help-config-presets = 预设有 { $presets }；文件用路径指定（`./team.toml`）
+config-extends-cycle = `extends` 形成了循环：{ $cycle }
+config-ignore-shape = 一条忽略是一个规则（`"COC206"`）或一个表 `{"{"} rule = "COC206", reason = "..." {"}"}`
+config-ignore-not-string = 忽略的 `{ $key }` 必须是字符串
+config-ignore-unknown-key = 忽略没有 `{ $key }` 这个键；可用的键是 `rule` 和 `reason`
+config-pattern-classes = `classes` 是 0 到 4 的整数
+config-pattern-not-string = 模式的 `{ $key }` 必须是字符串
+config-pattern-unknown-key = 模式没有 `{ $key }` 这个键；可用的键是 `what`、`regex` 和 `classes`
+config-pattern-no-regex = 模式表需要 `regex`
+config-pattern-shape = 模式是一个正则表达式（`'^hvs\.'`）或一个表 `{"{"} what = "a Vault token", regex = '^hvs\.' {"}"}`
+config-pattern-bad-regex = `{ $regex }` 不是有效的正则表达式：{ $error }
+help-config-regex-syntax = 模式使用 Rust `regex` crate 的语法（不支持环视和反向引用）
+io-system = { $error }
+
+## 规则选择器与参数（src/rules/mod.rs）
+
+ruleset-unknown-rule = 没有代码或名称为 `{ $rule }` 的规则
+ruleset-unknown-rule-suggest = 没有代码或名称为 `{ $rule }` 的规则；是否想写 `{ $suggestion }`？
+ruleset-no-params = 规则 `{ $rule }` 没有参数（给出了 `{ $key }`）
+ruleset-unknown-param = 规则 `{ $rule }` 没有参数 `{ $key }`；它的参数是 `{ $known }`
+ruleset-param-type = 规则 `{ $rule }` 的参数 `{ $key }` 必须是 { $expected }
+
+## 报告里的标签（src/report/snippet.rs、src/cli/explain.rs）
+
+label-help = 帮助
+
+## `--fix`、`--diff` 与目录遍历（src/cli/fix.rs、src/cli/check.rs）
+
+fix-would-fix = 将修复 { $n } 个问题，剩余 { $remaining } 个。
+fix-fixed = 已修复 { $n } 个问题，剩余 { $remaining } 个。
+fix-fixable = [*] { $n } 个问题可用 `--fix` 修复。
+fix-more-unsafe = 另有 { $n } 个可用 `--unsafe-fixes` 修复。
+note-skipped-unknown = 注意：跳过了 { $n } 个不是 COC 文档的 JSON 文件（在 coc-lint.toml 中写 `unknown-files = "report"` 即可检查它们）
+
+## `coc-lint init`（src/cli/init.rs）
+
+init-wrote = 已写入 { $path }：编辑它之后，`coc-lint check` 就会应用它。
+init-exists = { $path } 已存在，未做改动（删除它才能重新开始）
+init-cannot-write = 无法写入 { $path }：{ $error }
+
+## 修复的标题（src/rules/duplicate_key.rs、src/rules/fields.rs、src/rules/types.rs、src/lint.rs）
+
+fix-remove-first = 删除第一个 `{ $key }`，保留最后一个
+fix-rename = 将 `{ $key }` 改名为 `{ $name }`
+fix-remove = 删除 `{ $key }`
+fix-unquote = 去掉引号，写成 { $value }
+fix-write = 写成 { $value }
+
+## 基线（src/cli/ci.rs、src/cli/baseline.rs）
+
+baseline-wrote = 已将 { $findings } 个问题（{ $entries } 个条目）写入 { $file }。
+baseline-note = 基线中的 { $n } 个问题未报告。
+baseline-note-fixed = 基线中的 { $n } 个问题未报告；基线中有 { $fixed } 个问题已修复（列在标准错误中）。
+baseline-fixed-heading = 注意：以下问题自基线 { $name } 写入以来已修复（运行 --write-baseline 可将其删除）：

@@ -14,6 +14,8 @@ use std::sync::Arc;
 use serde::Deserialize;
 use toml::Spanned;
 
+use crate::i18n::{Lang, Msg};
+
 /// The name of a configuration file.
 pub const FILE_NAME: &str = "coc-lint.toml";
 
@@ -40,7 +42,7 @@ pub const KEYS: &[(&str, &str)] = &[
 ];
 
 /// A configuration file that cannot be understood: where and why.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct ConfigError {
     /// The file at fault (`<preset strict>` for a shipped preset,
     /// `<command line>` for an option).
@@ -49,39 +51,73 @@ pub struct ConfigError {
     pub text: Option<Arc<str>>,
     /// The bytes of `text` at fault.
     pub span: Option<Range<usize>>,
-    /// What is wrong.
-    pub message: String,
+    /// What is wrong: a message id with its arguments, worded in the
+    /// language of the run ([`ConfigError::message_in`]). Boxed, as the
+    /// help, so that a `Result` carrying the error stays small.
+    pub message: Box<Msg>,
     /// What to do about it.
-    pub help: Option<String>,
+    pub help: Option<Box<Msg>>,
+    /// The `lang` of the file at fault, when it parsed and names a
+    /// language: the language its faults are told in unless `--lang` says
+    /// otherwise (see [`ConfigError::lang_or`]).
+    pub lang: Option<Lang>,
 }
 
 impl ConfigError {
-    pub(crate) fn at(layer: &Layer, span: Range<usize>, message: impl Into<String>) -> Self {
+    pub(crate) fn at(layer: &Layer, span: Range<usize>, message: Msg) -> Self {
         ConfigError {
             path: layer.path.clone(),
             text: Some(layer.text.clone()),
             span: Some(span),
-            message: message.into(),
+            message: Box::new(message),
             help: None,
+            lang: layer.lang(),
         }
     }
 
-    pub(crate) fn help(mut self, help: impl Into<String>) -> Self {
-        self.help = Some(help.into());
+    pub(crate) fn help(mut self, help: Msg) -> Self {
+        self.help = Some(Box::new(help));
         self
     }
-}
 
-impl fmt::Display for ConfigError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}", self.path.display())?;
+    /// What is wrong, in `lang`.
+    pub fn message_in(&self, lang: Lang) -> String {
+        self.message.format(lang)
+    }
+
+    /// What to do about it, in `lang`.
+    pub fn help_in(&self, lang: Lang) -> Option<String> {
+        self.help.as_ref().map(|h| h.format(lang))
+    }
+
+    /// The language to tell this fault in, when the command line gave none:
+    /// the `lang` of the file at fault when it parsed and has one, else
+    /// `fallback` (the `COC_LINT_LANG` of the run). A configuration is not
+    /// known to be right before it is read, so its own `lang` counts only
+    /// for the faults found after it parsed.
+    pub fn lang_or(&self, fallback: Lang) -> Lang {
+        self.lang.unwrap_or(fallback)
+    }
+
+    /// `path:line:column: message`, in `lang`.
+    pub fn display_in(&self, lang: Lang) -> String {
+        let mut out = self.path.display().to_string();
         if let (Some(text), Some(span)) = (&self.text, &self.span) {
             let upto = text.get(..span.start).unwrap_or("");
             let line = upto.matches('\n').count() + 1;
             let column = upto.rsplit('\n').next().unwrap_or("").chars().count() + 1;
-            write!(f, ":{line}:{column}")?;
+            out.push_str(&format!(":{line}:{column}"));
         }
-        write!(f, ": {}", self.message)
+        out.push_str(": ");
+        out.push_str(&self.message_in(lang));
+        out
+    }
+}
+
+impl fmt::Display for ConfigError {
+    /// `path:line:column: message`, in English.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.display_in(Lang::EnUs))
     }
 }
 
@@ -144,7 +180,7 @@ impl SecretPattern {
     /// `'regex'` or `{ what = "...", regex = "...", classes = N }`.
     pub fn read(layer: &Layer, value: &Spanned<toml::Value>) -> Result<SecretPattern, ConfigError> {
         let span = value.span();
-        let wrong = |message: String| ConfigError::at(layer, span.clone(), message);
+        let wrong = |message: Msg| ConfigError::at(layer, span.clone(), message);
         let (what, regex, classes) = match value.get_ref() {
             toml::Value::String(regex) => (None, regex.clone(), None),
             toml::Value::Table(table) => {
@@ -158,28 +194,23 @@ impl SecretPattern {
                         ("classes", toml::Value::Integer(n)) if (0..=4).contains(n) => {
                             classes = Some(*n)
                         }
-                        ("classes", _) => {
-                            return Err(wrong("`classes` is an integer from 0 to 4".into()))
-                        }
+                        ("classes", _) => return Err(wrong(Msg::new("config-pattern-classes"))),
                         ("what" | "regex", _) => {
-                            return Err(wrong(format!("`{key}` of a pattern must be a string")))
+                            return Err(wrong(
+                                Msg::new("config-pattern-not-string").arg("key", key.clone()),
+                            ))
                         }
                         _ => {
-                            return Err(wrong(format!(
-                                "a pattern has no key `{key}`; it takes `what`, `regex` and `classes`"
-                            )))
+                            return Err(wrong(
+                                Msg::new("config-pattern-unknown-key").arg("key", key.clone()),
+                            ))
                         }
                     }
                 }
-                let regex = regex
-                    .ok_or_else(|| wrong("a pattern table needs a `regex`".into()))?;
+                let regex = regex.ok_or_else(|| wrong(Msg::new("config-pattern-no-regex")))?;
                 (what, regex, classes)
             }
-            _ => {
-                return Err(wrong(
-                    "a pattern is a regex (`'^hvs\\.'`) or a table `{ what = \"a Vault token\", regex = '^hvs\\.' }`".into(),
-                ))
-            }
+            _ => return Err(wrong(Msg::new("config-pattern-shape"))),
         };
         if let Err(e) = regex::Regex::new(&regex) {
             let detail = e.to_string();
@@ -188,8 +219,12 @@ impl SecretPattern {
                 .rev()
                 .find(|l| !l.trim().is_empty())
                 .unwrap_or("");
-            return Err(wrong(format!("`{regex}` is not a valid regex: {}", last.trim()))
-                .help("patterns use the syntax of the Rust `regex` crate (no look-around or backreferences)"));
+            return Err(wrong(
+                Msg::new("config-pattern-bad-regex")
+                    .arg("regex", regex.clone())
+                    .arg("error", last.trim().to_owned()),
+            )
+            .help(Msg::new("help-config-regex-syntax")));
         }
         let what = what.unwrap_or_else(|| {
             format!(
@@ -227,22 +262,31 @@ impl Layer {
                 config,
             }),
             Err(e) => {
-                let mut message = e.message().trim_end().to_owned();
-                let help = unknown_key_help(&message);
-                if let Some(key) = unknown_key(&message) {
-                    // serde lists every key in the message; the help says
-                    // which one was meant, or lists them.
-                    message = format!("`{key}` is not a configuration key");
-                }
+                let serde = e.message().trim_end().to_owned();
+                let help = unknown_key_help(&serde);
+                // serde lists every key in the message; the help says which
+                // one was meant, or lists them. Other messages of serde and
+                // toml are kept as they are written (in English), framed in
+                // the language of the run.
+                let message = match unknown_key(&serde) {
+                    Some(key) => Msg::new("config-unknown-key").arg("key", key.to_owned()),
+                    None => Msg::new("config-toml").arg("error", serde),
+                };
                 Err(ConfigError {
                     path,
                     text: Some(text.clone()),
                     span: e.span(),
-                    message,
-                    help,
+                    message: Box::new(message),
+                    help: help.map(Box::new),
+                    lang: None,
                 })
             }
         }
+    }
+
+    /// The language its `lang` names, if it has a valid one.
+    pub fn lang(&self) -> Option<Lang> {
+        self.config.lang.as_ref()?.get_ref().parse().ok()
     }
 
     /// Read and parse the file at `path`.
@@ -251,8 +295,9 @@ impl Layer {
             path: path.to_path_buf(),
             text: None,
             span: None,
-            message: crate::io::cannot_read(&path.display().to_string(), &e),
+            message: Box::new(crate::io::cannot_read_msg(&path.display().to_string(), &e)),
             help: None,
+            lang: None,
         })?;
         let dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
         Layer::parse(path.to_path_buf(), dir, Arc::from(text))
@@ -269,7 +314,7 @@ fn unknown_key(message: &str) -> Option<&str> {
 /// message says its table takes (a key of `[secrets]` is compared with
 /// `extend-names` and `extend-patterns`, not with the top-level keys), else
 /// among [`KEYS`].
-fn unknown_key_help(message: &str) -> Option<String> {
+fn unknown_key_help(message: &str) -> Option<Msg> {
     let key = unknown_key(message)?;
     let expected: Vec<&str> = message
         .split_once(", expected")
@@ -285,16 +330,18 @@ fn unknown_key_help(message: &str) -> Option<String> {
         .map(|k| (strsim::jaro_winkler(key, k), *k))
         .max_by(|a, b| a.0.total_cmp(&b.0))?;
     if score >= 0.8 {
-        Some(format!("did you mean `{best}`?"))
+        Some(Msg::new("help-did-you-mean").arg("name", best.to_owned()))
     } else {
-        Some(format!(
-            "the keys are {}",
-            known
-                .iter()
-                .map(|k| format!("`{k}`"))
-                .collect::<Vec<_>>()
-                .join(", ")
-        ))
+        Some(
+            Msg::new("help-config-keys-are").arg(
+                "keys",
+                known
+                    .iter()
+                    .map(|k| format!("`{k}`"))
+                    .collect::<Vec<_>>()
+                    .join(", "),
+            ),
+        )
     }
 }
 
@@ -311,13 +358,7 @@ impl IgnoreEntry {
     /// `"COC206"` or `{ rule = "COC206", reason = "..." }`.
     pub fn read(layer: &Layer, value: &Spanned<toml::Value>) -> Result<IgnoreEntry, ConfigError> {
         let span = value.span();
-        let wrong = || {
-            ConfigError::at(
-                layer,
-                span.clone(),
-                "an ignore is a rule (`\"COC206\"`) or a table `{ rule = \"COC206\", reason = \"...\" }`",
-            )
-        };
+        let wrong = || ConfigError::at(layer, span.clone(), Msg::new("config-ignore-shape"));
         match value.get_ref() {
             toml::Value::String(rule) => Ok(IgnoreEntry {
                 rule: rule.clone(),
@@ -335,16 +376,14 @@ impl IgnoreEntry {
                             return Err(ConfigError::at(
                                 layer,
                                 span,
-                                format!("`{key}` of an ignore must be a string"),
+                                Msg::new("config-ignore-not-string").arg("key", key.clone()),
                             ))
                         }
                         _ => {
                             return Err(ConfigError::at(
                                 layer,
                                 span,
-                                format!(
-                                    "an ignore has no key `{key}`; it takes `rule` and `reason`"
-                                ),
+                                Msg::new("config-ignore-unknown-key").arg("key", key.clone()),
                             ))
                         }
                     }
@@ -401,8 +440,19 @@ number-as-string = "error"
     fn unknown_keys_are_errors_with_a_suggestion() {
         let e = parse("selct = [\"COC2\"]\n").expect_err("unknown key");
         assert_eq!(e.span, Some(0..5));
-        assert_eq!(e.message, "`selct` is not a configuration key");
-        assert_eq!(e.help.as_deref(), Some("did you mean `select`?"));
+        assert_eq!(
+            e.message_in(Lang::EnUs),
+            "`selct` is not a configuration key"
+        );
+        assert_eq!(
+            e.help_in(Lang::EnUs).as_deref(),
+            Some("did you mean `select`?")
+        );
+        assert_eq!(e.message_in(Lang::ZhCn), "`selct` 不是配置项");
+        assert_eq!(
+            e.help_in(Lang::ZhCn).as_deref(),
+            Some("是否想写 `select`？")
+        );
         assert_eq!(e.to_string().split(": ").next(), Some("t.toml:1:1"));
     }
 

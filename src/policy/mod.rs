@@ -38,6 +38,7 @@ pub use report::unused_ignores;
 pub use suppress::{Ignore, Suppressions};
 
 use crate::diagnostic::Severity;
+use crate::i18n::Msg;
 use crate::lint::{LintOptions, Linter};
 use crate::paths::GlobList;
 use crate::rules::RuleSet;
@@ -185,7 +186,7 @@ impl Policy {
             let select = |s: &str, span: std::ops::Range<usize>| {
                 builtin
                     .select_indices(s)
-                    .map_err(|e| ConfigError::at(layer, span, e.to_string()))
+                    .map_err(|e| ConfigError::at(layer, span, e.msg()))
             };
             if let Some(list) = &c.select {
                 selected = vec![false; count];
@@ -210,15 +211,19 @@ impl Policy {
                         return Err(ConfigError::at(
                             layer,
                             level.span(),
-                            format!(
-                            "`{other}` is no severity; write `error`, `warning`, `info` or `off`"
-                        ),
+                            Msg::new("config-bad-severity").arg("value", other.to_owned()),
                         ))
                     }
                 };
-                let indices = builtin
-                    .select_indices(rule.get_ref())
-                    .map_err(|e| ConfigError::at(layer, rule.span(), format!("[severity] {e}")))?;
+                let indices = builtin.select_indices(rule.get_ref()).map_err(|e| {
+                    ConfigError::at(
+                        layer,
+                        rule.span(),
+                        Msg::new("config-in-table")
+                            .arg("table", "severity")
+                            .msg("error", e.msg()),
+                    )
+                })?;
                 for i in indices {
                     severity[i] = Some(level_of);
                 }
@@ -234,7 +239,9 @@ impl Policy {
                     ConfigError::at(
                         layer,
                         glob_at.span(),
-                        format!("[per-file-ignores] `{glob}` is not a valid glob: {e}"),
+                        Msg::new("config-in-table")
+                            .arg("table", "per-file-ignores")
+                            .msg("error", bad_glob(glob, &e)),
                     )
                 })?;
                 for (n, value) in list.get_ref().iter().enumerate() {
@@ -248,11 +255,7 @@ impl Policy {
                 list.iter()
                     .map(|g| {
                         PathMatcher::new(g.get_ref(), &layer.dir).map_err(|e| {
-                            ConfigError::at(
-                                layer,
-                                g.span(),
-                                format!("`{}` is not a valid glob: {e}", g.get_ref()),
-                            )
+                            ConfigError::at(layer, g.span(), bad_glob(g.get_ref(), &e))
                         })
                     })
                     .collect()
@@ -275,7 +278,7 @@ impl Policy {
                         return Err(ConfigError::at(
                             layer,
                             v.span(),
-                            format!("`unknown-files` is `skip` or `report`, not `{other}`"),
+                            Msg::new("config-bad-unknown-files").arg("value", other.to_owned()),
                         ))
                     }
                 };
@@ -284,17 +287,20 @@ impl Policy {
                 allow_comments = v;
             }
             if let Some(v) = &c.lang {
-                lang = v
-                    .get_ref()
-                    .parse()
-                    .map_err(|e: String| ConfigError::at(layer, v.span(), e))?;
+                lang = v.get_ref().parse().map_err(|_: String| {
+                    ConfigError::at(
+                        layer,
+                        v.span(),
+                        Msg::new("config-bad-lang").arg("value", v.get_ref().clone()),
+                    )
+                })?;
             }
             for name in &c.secrets.extend_names {
                 if name.get_ref().chars().all(|c| !c.is_alphanumeric()) {
                     return Err(ConfigError::at(
                         layer,
                         name.span(),
-                        "a secret name needs a letter or a digit",
+                        Msg::new("config-secret-name"),
                     ));
                 }
                 secret_names.push(name.get_ref().clone());
@@ -372,6 +378,14 @@ impl Policy {
     }
 }
 
+/// A glob that does not compile: the glob crate's reason stays as it words
+/// it.
+fn bad_glob(glob: &str, error: &str) -> Msg {
+    Msg::new("config-bad-glob")
+        .arg("glob", glob.to_owned())
+        .arg("error", error.to_owned())
+}
+
 /// Add the team rules of `layer` to `builder`: its `[[rule]]` tables, then
 /// the `*.toml` files of its `rule-dirs` (in name order, each with the
 /// `.md` beside it as its manual).
@@ -384,8 +398,11 @@ fn add_team_rules(
         path: origin.path.clone(),
         text: Some(origin.text.clone()),
         span: e.span,
-        message: e.message,
-        help: e.help,
+        message: Box::new(Msg::new("config-text").arg("text", e.message)),
+        help: e
+            .help
+            .map(|h| Box::new(Msg::new("config-text").arg("text", h))),
+        lang: layer.lang(),
     };
     let origin = RuleOrigin {
         path: layer.path.clone(),
@@ -403,7 +420,7 @@ fn add_team_rules(
             ConfigError::at(
                 layer,
                 dir.span(),
-                crate::io::cannot_read(&folder.display().to_string(), &e),
+                crate::io::cannot_read_msg(&folder.display().to_string(), &e),
             )
         })?;
         let mut files: Vec<PathBuf> = entries
@@ -416,7 +433,7 @@ fn add_team_rules(
                 ConfigError::at(
                     layer,
                     dir.span(),
-                    crate::io::cannot_read(&file.display().to_string(), &e),
+                    crate::io::cannot_read_msg(&file.display().to_string(), &e),
                 )
             })?;
             let doc = std::fs::read_to_string(file.with_extension("md")).ok();
@@ -698,14 +715,12 @@ fn expand(layer: Layer, stack: &mut Vec<PathBuf>, out: &mut Vec<Layer>) -> Resul
         }
         if !name.contains(['/', '\\']) && !name.ends_with(".toml") {
             let names: Vec<String> = PRESETS.iter().map(|(p, _)| format!("`{p}`")).collect();
-            return Err(
-                ConfigError::at(&layer, entry.span(), format!("`{name}` is no preset")).help(
-                    format!(
-                        "the presets are {}; a file is named by its path (`./team.toml`)",
-                        names.join(" and ")
-                    ),
-                ),
-            );
+            return Err(ConfigError::at(
+                &layer,
+                entry.span(),
+                Msg::new("config-no-preset").arg("name", name.clone()),
+            )
+            .help(Msg::new("help-config-presets").arg("presets", names.join(" and "))));
         }
         let path = layer.dir.join(name);
         let key = canonical(&path);
@@ -718,13 +733,13 @@ fn expand(layer: Layer, stack: &mut Vec<PathBuf>, out: &mut Vec<Layer>) -> Resul
             return Err(ConfigError::at(
                 &layer,
                 entry.span(),
-                format!("`extends` makes a cycle: {}", cycle.join(" → ")),
+                Msg::new("config-extends-cycle").arg("cycle", cycle.join(" → ")),
             ));
         }
         let extended = Layer::read(&path).map_err(|mut e| {
             if e.text.is_none() {
                 // The file could not be read: say so where it is named.
-                e = ConfigError::at(&layer, entry.span(), e.message);
+                e = ConfigError::at(&layer, entry.span(), *e.message);
             }
             e
         })?;

@@ -28,6 +28,12 @@ impl ConfigError {
     /// `invalid-config` diagnostic at the fault (line 1, column 1 when the
     /// file could not be read), and the file's text for a renderer to show.
     pub fn report(&self) -> (FileReport, Option<Vec<u8>>) {
+        self.report_in(crate::i18n::Lang::EnUs)
+    }
+
+    /// [`ConfigError::report`] with the message, help and rule summary in
+    /// `lang`.
+    pub fn report_in(&self, lang: crate::i18n::Lang) -> (FileReport, Option<Vec<u8>>) {
         let rules = RuleSet::builtin();
         let text = self.text.as_deref().unwrap_or("");
         let span = self
@@ -36,14 +42,15 @@ impl ConfigError {
             .filter(|s| s.start <= s.end && text.get(s.clone()).is_some())
             .unwrap_or(0..0);
         let pointer = pointer_at(text, span.start);
-        let mut d = rules.diagnostic(
+        let mut d = rules.diagnostic_in(
+            lang,
             RuleId::InvalidConfig as usize,
             Span::new(span.start, span.end),
             pointer,
-            self.message.clone(),
+            self.message_in(lang),
         );
-        if let Some(help) = &self.help {
-            d.help(help.clone());
+        if let Some(help) = self.help_in(lang) {
+            d.help(help);
         }
         d.locate(&LineIndex::new(text));
         let report = FileReport::single(&self.path.display().to_string(), d);
@@ -216,8 +223,11 @@ mod tests {
             path: PathBuf::from("coc-lint.toml"),
             text: Some(text.clone()),
             span: Some(start..start + 6),
-            message: "`loud` is no severity".into(),
-            help: Some("write error, warning, info or off".into()),
+            message: Box::new(crate::i18n::Msg::new("config-bad-severity").arg("value", "loud")),
+            help: Some(Box::new(
+                crate::i18n::Msg::new("help-config-keys-are").arg("keys", "x"),
+            )),
+            lang: None,
         };
         let (report, source) = e.report();
         let d = &report.diagnostics[0];
@@ -227,7 +237,17 @@ mod tests {
         );
         assert_eq!(d.pointer, "/severity/COC202");
         assert_eq!((d.start.line, d.start.column, d.end.column), (3, 10, 16));
-        assert_eq!(d.help.as_deref(), Some("write error, warning, info or off"));
+        assert_eq!(
+            d.message,
+            "`loud` is no severity; write `error`, `warning`, `info` or `off`"
+        );
+        assert_eq!(d.help.as_deref(), Some("the keys are x"));
+        let (zh, _) = e.report_in(crate::i18n::Lang::ZhCn);
+        assert_eq!(
+            zh.diagnostics[0].message,
+            "`loud` 不是严重级别；请写 `error`、`warning`、`info` 或 `off`"
+        );
+        assert_eq!(zh.diagnostics[0].help.as_deref(), Some("配置项有 x"));
         assert_eq!(source.as_deref(), Some(text.as_bytes()));
         // A file that could not be read: line 1, column 1, no text.
         let e = ConfigError {

@@ -9,12 +9,15 @@ use std::io::{self, Write};
 
 use super::{Reporter, Summary};
 use crate::diagnostic::Diagnostic;
+use crate::i18n::Lang;
 use crate::lint::FileReport;
 
 /// Writes one line a diagnostic.
 #[derive(Debug, Default)]
 pub struct ConciseReporter {
     unsafe_fixes: bool,
+    /// The language of the summary sentence.
+    lang: Lang,
 }
 
 impl ConciseReporter {
@@ -27,6 +30,13 @@ impl ConciseReporter {
     /// (`--unsafe-fixes`).
     pub fn unsafe_fixes(mut self, on: bool) -> Self {
         self.unsafe_fixes = on;
+        self
+    }
+
+    /// This reporter, with its summary sentence in `lang` (diagnostics
+    /// come worded from the linter).
+    pub fn with_lang(mut self, lang: Lang) -> Self {
+        self.lang = lang;
         self
     }
 }
@@ -70,7 +80,7 @@ impl Reporter for ConciseReporter {
     }
 
     fn finish(&mut self, out: &mut dyn Write, summary: &Summary) -> io::Result<()> {
-        writeln!(out, "{}", summary.sentence())?;
+        writeln!(out, "{}", summary.sentence_in(self.lang))?;
         out.flush()
     }
 }

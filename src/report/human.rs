@@ -30,16 +30,18 @@ impl HumanReporter {
                 color,
                 width,
                 unsafe_fixes: false,
+                lang: Lang::EnUs,
             },
             lang: Lang::EnUs,
             buffer: String::new(),
         }
     }
 
-    /// This reporter, with its summary line in `lang` (diagnostics come
-    /// worded from the linter).
+    /// This reporter, with its summary line and labels in `lang`
+    /// (diagnostics come worded from the linter).
     pub fn with_lang(mut self, lang: Lang) -> Self {
         self.lang = lang;
+        self.style.lang = lang;
         self
     }
 
@@ -115,7 +117,8 @@ fn concise(path: &str, d: &Diagnostic, style: Style) -> String {
             color: false,
             ..style
         };
-        snippet::wrapped(&mut s, plain, "", ("  ", "help:"), ("        ", ""), help);
+        let label = style.help_label();
+        snippet::wrapped(&mut s, plain, "", ("  ", &label), ("        ", ""), help);
     }
     s
 }

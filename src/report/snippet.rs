@@ -42,6 +42,8 @@ pub struct Style {
     pub width: usize,
     /// Whether unsafe fixes count as fixable (`--unsafe-fixes`).
     pub unsafe_fixes: bool,
+    /// The language of the labels (`help:`).
+    pub lang: crate::i18n::Lang,
 }
 
 impl Style {
@@ -55,6 +57,12 @@ impl Style {
 
     fn width(self) -> usize {
         self.width.max(MIN_WIDTH)
+    }
+
+    /// `help:` in the language of the report (`帮助:` takes the same five
+    /// columns, so the help's wrapped lines keep their indent).
+    pub(crate) fn help_label(self) -> String {
+        format!("{}:", crate::i18n::tr!(self.lang, "label-help"))
     }
 
     /// Whether `d` is marked fixable (`[*]`, as ruff does): it has a safe
@@ -509,7 +517,8 @@ pub fn render<'d>(out: &mut String, d: &'d Diagnostic, src: &Source<'_>, style: 
     }
     let _ = writeln!(out, " {pad} ╰────");
     if let Some(help) = &d.help {
-        wrapped(out, style, "36", ("  ", "help:"), ("        ", ""), help);
+        let label = style.help_label();
+        wrapped(out, style, "36", ("  ", &label), ("        ", ""), help);
     }
     out.push('\n');
 }

@@ -44,6 +44,7 @@ fn check_object(object: &Node<'_>, members: &[Member<'_>], cx: &mut Cx<'_>) {
         let message = tr!(cx.lang, "duplicate-key", key = &dup.key);
         let pointer = cx.pointer_to(&[&dup.key]);
         let label = tr!(cx.lang, "label-first-defined-here");
+        let title = tr!(cx.lang, "fix-remove-first", key = &dup.key);
         let d = cx
             .report(RuleId::DuplicateKey, dup.key_span, pointer, message)
             .label(first_member.key_span, label);
@@ -52,10 +53,7 @@ fn check_object(object: &Node<'_>, members: &[Member<'_>], cx: &mut Cx<'_>) {
         // the first two go in one pass.
         let previous = latest.insert(dup.key.as_ref(), repeat).unwrap_or(first);
         if let Some(span) = crate::fix::member_removal(object, previous) {
-            d.fix(Fix::unsafe_edit(
-                format!("remove the first `{}`, keeping the last", dup.key),
-                vec![Edit::delete(span)],
-            ));
+            d.fix(Fix::unsafe_edit(title, vec![Edit::delete(span)]));
         }
     }
 }

@@ -77,8 +77,9 @@ pub(crate) fn unknown(object: &Node<'_>, member: &Member<'_>, model: &Model, cx:
     };
     if let Some(name) = suggestion.filter(unique) {
         let key = serde_json::to_string(name).unwrap_or_default();
+        let title = tr!(lang, "fix-rename", key = &member.key, name = name);
         d.fix(Fix::unsafe_edit(
-            format!("rename `{}` to `{name}`", member.key),
+            title,
             vec![Edit::replace(member.key_span, key)],
         ));
     }
@@ -96,12 +97,10 @@ pub(crate) fn discarded(object: &Node<'_>, i: usize, model: &Model, cx: &mut Cx<
         model = &model.name
     );
     let pointer = cx.pointer_to(&[&member.key]);
+    let title = tr!(cx.lang, "fix-remove", key = &member.key);
     let d = cx.report(RuleId::DiscardedField, member.key_span, pointer, message);
     if let Some(span) = crate::fix::member_removal(object, i) {
-        d.fix(Fix::safe(
-            format!("remove `{}`", member.key),
-            vec![Edit::delete(span)],
-        ));
+        d.fix(Fix::safe(title, vec![Edit::delete(span)]));
     }
 }
 

@@ -96,6 +96,13 @@ struct RuleSpec {
     params: serde_json::Map<String, serde_json::Value>,
 }
 
+/// A team rule's texts in Chinese (`summary = { en-us = ..., zh-cn = ... }`).
+#[derive(Debug, Clone, Default)]
+pub(crate) struct TeamTexts {
+    pub(crate) summary: Option<String>,
+    pub(crate) help: Option<String>,
+}
+
 /// One rule: its stable code and name, its severity, what it checks and
 /// its documentation.
 #[derive(Debug, Clone)]
@@ -108,6 +115,9 @@ pub struct Rule {
     enabled: bool,
     summary: String,
     help: Option<String>,
+    /// A team rule's Chinese summary and help, when its configuration
+    /// gives them.
+    team_zh: TeamTexts,
     targets: Vec<String>,
     check: Option<Arc<Check>>,
     params: Vec<(&'static str, serde_json::Value)>,
@@ -150,14 +160,22 @@ impl Rule {
         self.help.as_deref()
     }
     /// [`Rule::summary`] in `lang`: a built-in rule's from the catalog
-    /// (`rule-NAME-summary`), else the English one.
+    /// (`rule-NAME-summary`), a team rule's as its configuration gives it,
+    /// else the English one.
     pub fn summary_in(&self, lang: Lang) -> Cow<'_, str> {
+        if let (Lang::ZhCn, Some(zh)) = (lang, &self.team_zh.summary) {
+            return Cow::Borrowed(zh);
+        }
         self.text_in(lang, "summary")
             .map_or(Cow::Borrowed(self.summary.as_str()), Cow::Owned)
     }
-    /// [`Rule::help`] in `lang` (`rule-NAME-help`), else the English one.
+    /// [`Rule::help`] in `lang` (`rule-NAME-help`, or a team rule's own),
+    /// else the English one.
     pub fn help_in(&self, lang: Lang) -> Option<Cow<'_, str>> {
         let english = self.help.as_deref()?;
+        if let (Lang::ZhCn, Some(zh)) = (lang, &self.team_zh.help) {
+            return Some(Cow::Borrowed(zh));
+        }
         Some(
             self.text_in(lang, "help")
                 .map_or(Cow::Borrowed(english), Cow::Owned),
@@ -398,6 +416,7 @@ impl RuleSet {
                 params: params.values(id),
                 doc: Cow::Borrowed(doc),
                 defined_in: None,
+                team_zh: TeamTexts::default(),
             });
         }
         for code_rule in CODE_RULES {
@@ -627,18 +646,6 @@ impl RuleSet {
     /// The rule at this index.
     pub(crate) fn by_index(&self, i: usize) -> &Rule {
         &self.rules[i]
-    }
-
-    /// A diagnostic of the rule at index `i`, with the rule's help in
-    /// English.
-    pub(crate) fn diagnostic(
-        &self,
-        i: usize,
-        span: Span,
-        pointer: String,
-        message: String,
-    ) -> Diagnostic {
-        self.diagnostic_in(Lang::EnUs, i, span, pointer, message)
     }
 
     /// A diagnostic of the rule at index `i`, with the rule's help in
@@ -900,30 +907,43 @@ pub enum RuleSetError {
     },
 }
 
-impl fmt::Display for RuleSetError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl RuleSetError {
+    /// This error as a message id with its arguments, to word in the
+    /// language of a run.
+    pub fn msg(&self) -> crate::i18n::Msg {
+        use crate::i18n::Msg;
         match self {
-            RuleSetError::UnknownRule { rule, suggestion } => {
-                write!(f, "no rule has the code or name `{rule}`")?;
-                if let Some(s) = suggestion {
-                    write!(f, "; did you mean `{s}`?")?;
-                }
-                Ok(())
-            }
+            RuleSetError::UnknownRule {
+                rule,
+                suggestion: None,
+            } => Msg::new("ruleset-unknown-rule").arg("rule", rule.clone()),
+            RuleSetError::UnknownRule {
+                rule,
+                suggestion: Some(s),
+            } => Msg::new("ruleset-unknown-rule-suggest")
+                .arg("rule", rule.clone())
+                .arg("suggestion", s.clone()),
             RuleSetError::Param { rule, key, error } => match error {
-                ParamError::Unknown { known: [] } => {
-                    write!(f, "rule `{rule}` takes no parameters (given `{key}`)")
-                }
-                ParamError::Unknown { known } => write!(
-                    f,
-                    "rule `{rule}` has no parameter `{key}`; it takes `{}`",
-                    known.join("`, `")
-                ),
-                ParamError::WrongType { expected } => {
-                    write!(f, "parameter `{key}` of rule `{rule}` must be {expected}")
-                }
+                ParamError::Unknown { known: [] } => Msg::new("ruleset-no-params")
+                    .arg("rule", rule.clone())
+                    .arg("key", key.clone()),
+                ParamError::Unknown { known } => Msg::new("ruleset-unknown-param")
+                    .arg("rule", rule.clone())
+                    .arg("key", key.clone())
+                    .arg("known", known.join("`, `")),
+                ParamError::WrongType { expected } => Msg::new("ruleset-param-type")
+                    .arg("rule", rule.clone())
+                    .arg("key", key.clone())
+                    .arg("expected", *expected),
             },
         }
+    }
+}
+
+impl fmt::Display for RuleSetError {
+    /// The error in English.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.msg().format(Lang::EnUs))
     }
 }
 

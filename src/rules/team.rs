@@ -40,6 +40,7 @@ use super::types::is_json_number;
 use super::util::repeats;
 use super::{Cx, Rule, RuleSet, Token};
 use crate::diagnostic::Severity;
+use crate::i18n::Lang;
 use crate::load::ast::{Node, Value};
 use crate::paths::PathMatcher;
 use crate::schema::{FieldType, Schema};
@@ -313,7 +314,7 @@ pub(crate) struct TeamRule {
     pub index: usize,
     pub targets: Vec<Target>,
     pub when: Vec<Condition>,
-    pub message: Option<Vec<Piece>>,
+    pub message: Option<Texts<Vec<Piece>>>,
     /// The file and byte where it is written: the same rule read twice (a
     /// file extended by two configurations) is added once.
     pub written_at: (PathBuf, usize),
@@ -373,6 +374,88 @@ enum Scalar {
     Str(String),
     Num(f64),
     Bool(bool),
+}
+
+/// A text of a team rule (`message`, `summary`, `help`) in the languages
+/// it is written in: a string is English; a table by language
+/// (`{ en-us = "...", zh-cn = "..." }`) must have English, which stands in
+/// for a language it lacks (or gives as an empty string).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Texts<T> {
+    pub en: T,
+    pub zh: Option<T>,
+}
+
+impl<T> Texts<T> {
+    /// The text in `lang`, else the English one.
+    pub fn get(&self, lang: Lang) -> &T {
+        match (lang, &self.zh) {
+            (Lang::ZhCn, Some(zh)) => zh,
+            _ => &self.en,
+        }
+    }
+}
+
+/// `key` as [`Texts`]: a string (read by `read`), or a table of strings by
+/// language. An unknown language is an error at its value; so is a table
+/// without `en-us`.
+fn read_texts<T>(
+    value: &Spanned<TomlValue>,
+    key: &str,
+    read: impl Fn(&Spanned<TomlValue>) -> Res<T>,
+) -> Res<Texts<T>> {
+    let TomlValue::Table(entries) = value.get_ref() else {
+        return Ok(Texts {
+            en: read(value)?,
+            zh: None,
+        });
+    };
+    let mut en = None;
+    let mut zh = None;
+    for (lang, text) in entries {
+        let empty = matches!(text.get_ref(), TomlValue::String(s) if s.trim().is_empty());
+        match lang.parse::<Lang>() {
+            Ok(Lang::EnUs) => en = Some(read(text)?),
+            // An empty translation is no translation: the English text is
+            // used, never an empty string.
+            Ok(Lang::ZhCn) if empty => {}
+            Ok(Lang::ZhCn) => zh = Some((read(text)?, text.span())),
+            _ => {
+                return Err(TeamRuleError::at(
+                    text.span(),
+                    format!("`{lang}` is no language; a `{key}` table takes `en-us` and `zh-cn`"),
+                ))
+            }
+        }
+    }
+    let Some(en) = en else {
+        return Err(TeamRuleError::at(
+            value.span(),
+            format!(
+                "a `{key}` table needs `en-us`, the English text, used where a language is missing"
+            ),
+        ));
+    };
+    Ok(Texts {
+        en,
+        zh: zh.map(|(t, _)| t),
+    })
+}
+
+/// The placeholders a template uses.
+fn placeholders(pieces: &[Piece]) -> Vec<&'static str> {
+    let mut used: Vec<&'static str> = pieces
+        .iter()
+        .filter_map(|p| match p {
+            Piece::Text(_) => None,
+            Piece::Value => Some("{value}"),
+            Piece::Field => Some("{field}"),
+            Piece::Constraint => Some("{constraint}"),
+        })
+        .collect();
+    used.sort_unstable();
+    used.dedup();
+    used
 }
 
 /// A piece of a message template.
@@ -622,10 +705,16 @@ pub(crate) fn read(
             .help_opt(help));
         }
     };
-    let summary = string(table.required("summary", "a rule")?, "summary")?.to_owned();
+    let text_of =
+        |key: &'static str| move |v: &Spanned<TomlValue>| string(v, key).map(str::to_owned);
+    let summary = read_texts(
+        table.required("summary", "a rule")?,
+        "summary",
+        text_of("summary"),
+    )?;
     let help = table
         .get("help")
-        .map(|v| string(v, "help").map(str::to_owned))
+        .map(|v| read_texts(v, "help", text_of("help")))
         .transpose()?;
     let own_doc = table
         .get("doc")
@@ -667,15 +756,45 @@ pub(crate) fn read(
     // message
     let message = table
         .get("message")
-        .map(|m| read_template(m, text))
+        .map(|m| read_texts(m, "message", |v| read_template(v, text)))
         .transpose()?;
+    if let (Some(m), Some(value)) = (&message, table.get("message")) {
+        if let Some(zh) = &m.zh {
+            let (en_uses, zh_uses) = (placeholders(&m.en), placeholders(zh));
+            if en_uses != zh_uses {
+                let span = match value.get_ref() {
+                    TomlValue::Table(entries) => entries
+                        .iter()
+                        .find(|(k, _)| k.parse::<Lang>() == Ok(Lang::ZhCn))
+                        .map_or(value.span(), |(_, v)| v.span()),
+                    _ => value.span(),
+                };
+                let list = |uses: &[&str]| {
+                    if uses.is_empty() {
+                        "none".to_owned()
+                    } else {
+                        format!("`{}`", uses.join("`, `"))
+                    }
+                };
+                return Err(TeamRuleError::at(
+                    span,
+                    format!(
+                        "the `zh-cn` message uses the placeholders {}, but the `en-us` one uses {}",
+                        list(&zh_uses),
+                        list(&en_uses)
+                    ),
+                )
+                .help("every language's message uses the same placeholders"));
+            }
+        }
+    }
 
     let line = text
         .get(..value.span().start)
         .map_or(1, |s| s.matches('\n').count() + 1);
     let doc = own_doc
         .or_else(|| doc.map(str::to_owned))
-        .unwrap_or_else(|| generated_doc(&summary, &written));
+        .unwrap_or_else(|| generated_doc(&summary.en, &written));
     let rule = Rule {
         id: None,
         code: Cow::Owned(code.to_owned()),
@@ -683,8 +802,12 @@ pub(crate) fn read(
         severity,
         default_severity: severity,
         enabled: true,
-        summary,
-        help,
+        summary: summary.en,
+        help: help.as_ref().map(|h| h.en.clone()),
+        team_zh: super::TeamTexts {
+            summary: summary.zh,
+            help: help.and_then(|h| h.zh),
+        },
         targets: written,
         check: Some(Arc::new(check)),
         params: Vec::new(),
@@ -1262,13 +1385,14 @@ pub(crate) fn run<'a>(
         let secret = sensitive || cx.is_secret(f.node.span);
         let message = match &team.message {
             None => f.message,
-            Some(pieces) => pieces
+            Some(texts) => texts
+                .get(cx.lang)
                 .iter()
                 .map(|p| match p {
                     Piece::Text(t) => t.clone(),
                     Piece::Value => show(f.node, secret),
                     Piece::Field => field.to_owned(),
-                    Piece::Constraint => check.describe(),
+                    Piece::Constraint => check.describe_in(cx.lang, rule.name()),
                 })
                 .collect(),
         };

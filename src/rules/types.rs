@@ -123,7 +123,7 @@ pub(crate) fn check<'n>(
             if !secret {
                 // The number the server reads: the string's text, unquoted.
                 d.fix(Fix::safe(
-                    format!("write {s} without quotes"),
+                    tr!(lang, "fix-unquote", value = s.as_ref()),
                     vec![Edit::replace(node.span, s.as_ref())],
                 ));
             }
@@ -196,7 +196,7 @@ fn number<'n>(
     if let (Value::Number(_), false) = (&node.value, secret) {
         if let Some(int) = crate::fix::integer_text(raw) {
             d.fix(Fix::safe(
-                format!("write {int}"),
+                tr!(lang, "fix-write", value = &int),
                 vec![Edit::replace(node.span, int)],
             ));
         }
