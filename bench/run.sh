@@ -7,6 +7,7 @@
 # Usage: bash bench/run.sh
 # Environment: FILES (10000) RUNS (5) SEED (20240601) NDJSON_MB (200)
 #              NDJSON_RUNS (5) STARTUP_RUNS (200) CHECK_NDJSON_MB (5)
+#              CG_FILES (2000) CALLGRIND=0 (skip the callgrind figure)
 #              COC_LINT (the coc-lint binary; default target/release/coc-lint)
 #              BENCH_NO_INSTALL=1 (never apt-get install hyperfine / time)
 set -euo pipefail
@@ -21,6 +22,7 @@ NDJSON_MB=${NDJSON_MB:-200}
 NDJSON_RUNS=${NDJSON_RUNS:-5}
 STARTUP_RUNS=${STARTUP_RUNS:-200}
 CHECK_NDJSON_MB=${CHECK_NDJSON_MB:-5}
+CG_FILES=${CG_FILES:-2000}
 CORPUS=$ROOT/bench/corpus
 BIN=$ROOT/target/release
 GEN=$BIN/gen-corpus
@@ -376,6 +378,39 @@ if ((HAVE_COC)); then
     fi
 else
     skip "correctness" "${COC#"$ROOT"/} missing"
+fi
+
+# ------------------------------------------------------------- callgrind
+# Instructions executed (callgrind's Ir) do not depend on the load of the
+# machine: a second figure beside the timings. CALLGRIND=0 skips it.
+section "instructions (callgrind): ${CG_FILES} files, -j1, seed $SEED"
+if [[ ${CALLGRIND:-1} == 0 ]]; then
+    skip "callgrind" "CALLGRIND=0"
+elif ! command -v valgrind >/dev/null 2>&1; then
+    skip "callgrind" "valgrind not installed"
+else
+    CG_DIR=$CORPUS/cg-dir
+    STAMP="files=$CG_FILES seed=$SEED gen=$GEN_HASH"
+    if ! fresh "$CORPUS/cg-dir.stamp" "$STAMP" || [[ ! -f $CG_DIR/manifest.json ]]; then
+        rm -rf "$CG_DIR" "$CORPUS/cg-dir.stamp"
+        "$GEN" dir --out "$CG_DIR" --files "$CG_FILES" --seed "$SEED" >/dev/null
+        printf '%s' "$STAMP" >"$CORPUS/cg-dir.stamp"
+    fi
+    # instructions CMD...: Ir of the whole process, from callgrind's summary.
+    instructions() {
+        valgrind --tool=callgrind --callgrind-out-file="$TMP/callgrind.out" "$@" \
+            >/dev/null 2>"$TMP/callgrind.err" || true
+        awk '/Collected :/ {print $NF}' "$TMP/callgrind.err"
+    }
+    IP=$(instructions "$PARSE" -j1 "$CG_DIR")
+    row "parse-only -j1 DIR" "$(awk -v n="$IP" 'BEGIN {printf "%.1f M", n/1e6}')" "" "instructions"
+    if ((HAVE_COC)); then
+        IC=$(instructions "$COC" check --format json -j 1 "$CG_DIR")
+        row "coc-lint check --format json -j 1 DIR" "$(awk -v n="$IC" 'BEGIN {printf "%.1f M", n/1e6}')"
+        row "ratio coc-lint / parse-only" "$(ratio "$IC" "$IP")"
+    else
+        skip "coc-lint" "${COC#"$ROOT"/} missing"
+    fi
 fi
 
 # ------------------------------------------------------------ jsonschema

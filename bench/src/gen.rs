@@ -303,6 +303,130 @@ fn alnum(rng: &mut Rng, len: usize) -> String {
     (0..len).map(|_| rng.alphanumeric()).collect()
 }
 
+/// Lower-case letters and digits: names whose segments (split at case
+/// changes, as `plaintext-secret` splits them) never spell a credential name.
+fn lower_alnum(rng: &mut Rng, len: usize) -> String {
+    (0..len)
+        .map(|_| char::from(b"abcdefghijklmnopqrstuvwxyz0123456789"[rng.usize(0..36)]))
+        .collect()
+}
+
+/// An identifier-like parameter value that is no credential: a commit id or
+/// an image digest (hexadecimal, so lower case and digits only), a UUID, a
+/// version tag (it has periods) or a short token (under 20 characters).
+/// Mixed-case random strings of 20 characters or more are what generated
+/// keys look like, and `plaintext-secret` rightly reports them: the corpus
+/// writes those only as injected faults ([`secret_value`]).
+fn token_like(rng: &mut Rng) -> String {
+    match rng.u32(0..5) {
+        0 => hex(rng, 40),
+        1 => format!("sha256:{}", hex(rng, 64)),
+        2 => uuid(rng),
+        3 => format!(
+            "{}-{}.{}.{}",
+            word(rng),
+            rng.u32(0..10),
+            rng.u32(0..30),
+            rng.u32(0..100)
+        ),
+        _ => {
+            let len = rng.usize(1..20);
+            alnum(rng, len)
+        }
+    }
+}
+
+/// `len` characters from `alphabet`, with at least one from each of `must`
+/// (each a subset of `alphabet`), so that the mix of character classes a
+/// secret pattern asks for is certain.
+fn mixed(rng: &mut Rng, len: usize, alphabet: &[u8], must: &[&[u8]]) -> String {
+    let mut out: Vec<u8> = (0..len)
+        .map(|_| alphabet[rng.usize(0..alphabet.len())])
+        .collect();
+    let mut slots: Vec<usize> = (0..len).collect();
+    rng.shuffle(&mut slots);
+    for (set, &slot) in must.iter().zip(&slots) {
+        out[slot] = set[rng.usize(0..set.len())];
+    }
+    out.into_iter().map(char::from).collect()
+}
+
+const UPPER: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZ";
+const LOWER: &[u8] = b"abcdefghijklmnopqrstuvwxyz";
+const DIGITS: &[u8] = b"0123456789";
+const ALNUM: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+const UPPER_DIGITS: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
+const B64URL: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-";
+
+/// Shannon entropy in bits per character.
+fn entropy(s: &str) -> f64 {
+    let mut counts = std::collections::HashMap::new();
+    for c in s.chars() {
+        *counts.entry(c).or_insert(0usize) += 1;
+    }
+    let n = s.chars().count() as f64;
+    counts
+        .values()
+        .map(|&k| {
+            let p = k as f64 / n;
+            -p * p.log2()
+        })
+        .sum()
+}
+
+/// A credential written as a plain parameter value (the plaintext-secret
+/// fault): shapes of real keys and tokens, each within the parameter value
+/// character set.
+fn secret_value(rng: &mut Rng) -> String {
+    match rng.u32(0..7) {
+        // A Huawei Cloud secret key: 40 letters and digits of both cases.
+        0 => mixed(rng, 40, ALNUM, &[UPPER, LOWER, DIGITS]),
+        // A Huawei Cloud access key: 20 upper-case letters and digits.
+        1 => mixed(rng, 20, UPPER_DIGITS, &[UPPER, DIGITS]),
+        // An AWS access key id.
+        2 => format!("AKIA{}", mixed(rng, 16, UPPER_DIGITS, &[])),
+        // A GitHub personal access token.
+        3 => format!("ghp_{}", mixed(rng, 36, ALNUM, &[])),
+        // A password inside a connection URL.
+        4 => {
+            let scheme = pick(rng, &["mysql", "postgres", "redis", "amqp"]);
+            let user = word(rng);
+            let len = rng.usize(8..16);
+            let password = mixed(rng, len, ALNUM, &[UPPER, LOWER, DIGITS]);
+            let host = pick(rng, &HOSTS);
+            let port = rng.u32(1024..9000);
+            format!("{scheme}://{user}:{password}@{host}:{port}/{}", word(rng))
+        }
+        // A JSON Web Token.
+        5 => {
+            let lens = [rng.usize(12..30), rng.usize(20..40), rng.usize(20..43)];
+            let [header, payload, signature] = lens.map(|len| mixed(rng, len, B64URL, &[]));
+            format!("eyJ{header}.eyJ{payload}.{signature}")
+        }
+        // A generated key of no known shape: long, mixed, high entropy.
+        _ => loop {
+            let len = rng.usize(24..=64);
+            let key = mixed(rng, len, ALNUM, &[UPPER, LOWER, DIGITS]);
+            if entropy(&key) >= 4.3 {
+                break key;
+            }
+        },
+    }
+}
+
+/// Parameter names that say their value is a credential (none of them is in
+/// [`PARAM_NAMES`] or can be a [`Doc::fresh_name`]).
+const SECRET_NAMES: [&str; 8] = [
+    "db_password",
+    "HUAWEI_SK",
+    "api_token",
+    "OBS_ACCESS_KEY",
+    "redis_passwd",
+    "client_secret",
+    "adminPwd",
+    "jwtSigningKey",
+];
+
 fn uuid(rng: &mut Rng) -> String {
     format!(
         "{}-{}-{}-{}-{}",
@@ -402,10 +526,7 @@ fn param_value(rng: &mut Rng) -> String {
             rng.u32(0..10),
             rng.u32(0..10)
         ),
-        8 => {
-            let len = rng.usize(1..=64);
-            alnum(rng, len)
-        }
+        8 => token_like(rng),
         9 => pick(
             rng,
             &[
@@ -472,7 +593,7 @@ fn param_names(rng: &mut Rng, count: usize) -> Vec<String> {
     rng.shuffle(&mut pool);
     let mut names: Vec<String> = pool.iter().take(count).map(|s| (*s).to_owned()).collect();
     if count > 0 && rng.u32(0..40) == 0 {
-        names[0] = format!("P{}", alnum(rng, 63));
+        names[0] = format!("p{}", lower_alnum(rng, 63));
     }
     names
 }
@@ -757,7 +878,7 @@ impl Doc {
     /// A param name not used in this document.
     fn fresh_name(&mut self, rng: &mut Rng) -> String {
         self.fresh += 1;
-        format!("{}_{}{}", word(rng), alnum(rng, 3), self.fresh)
+        format!("{}_{}{}", word(rng), lower_alnum(rng, 3), self.fresh)
     }
 
     /// Appends a fresh valid param; returns its index.
@@ -985,7 +1106,7 @@ impl Doc {
                 self.ep()?;
                 let index = self.take_param(rng)?;
                 let len = rng.usize(65..=90);
-                let name = alnum(rng, len);
+                let name = lower_alnum(rng, len);
                 self.param_mut(index).set("param_name", Json::str(name));
             }
             V::DuplicateParamName => {
@@ -1013,6 +1134,28 @@ impl Doc {
                     .unwrap_or(value.len());
                 value.insert(at, bad);
                 self.param_mut(index).set("param_value", Json::str(value));
+            }
+            V::PlaintextSecret => {
+                self.ep()?;
+                let index = self.take_param(rng)?;
+                let param = self.param_mut(index);
+                if rng.bool() {
+                    // Named like a credential, with a plain value of any shape.
+                    let name = pick(rng, &SECRET_NAMES);
+                    param.set("param_name", Json::str(name));
+                    if param
+                        .get("param_value")
+                        .and_then(Json::as_str)
+                        .is_none_or(str::is_empty)
+                    {
+                        let value = param_value(rng);
+                        self.param_mut(index).set("param_value", Json::str(value));
+                    }
+                } else {
+                    // An innocent name, a value shaped like a key or token.
+                    let value = secret_value(rng);
+                    param.set("param_value", Json::str(value));
+                }
             }
             V::ParamValueConsecutivePeriods => {
                 self.ep()?;

@@ -26,10 +26,11 @@ pub enum Violation {
     JsonSyntaxError,
     DuplicateBatchIndex,
     InvalidRotationStrategy,
+    PlaintextSecret,
 }
 
 impl Violation {
-    pub const ALL: [Violation; 20] = [
+    pub const ALL: [Violation; 21] = [
         Violation::TimeoutOutOfRange,
         Violation::SuccessRateOutOfRange,
         Violation::SuccessRatePrecision,
@@ -50,6 +51,7 @@ impl Violation {
         Violation::JsonSyntaxError,
         Violation::DuplicateBatchIndex,
         Violation::InvalidRotationStrategy,
+        Violation::PlaintextSecret,
     ];
 
     /// The rule name, as coc-lint reports it in a diagnostic's `name`.
@@ -75,6 +77,7 @@ impl Violation {
             Violation::JsonSyntaxError => "json-syntax-error",
             Violation::DuplicateBatchIndex => "duplicate-batch-index",
             Violation::InvalidRotationStrategy => "invalid-rotation-strategy",
+            Violation::PlaintextSecret => "plaintext-secret",
         }
     }
 }

@@ -178,8 +178,242 @@ fn check_param<'a>(param: &'a Json, names: &mut HashSet<&'a str>, f: &mut Findin
             if value.starts_with(' ') || value.ends_with(' ') {
                 f.other("param_value with leading/trailing space");
             }
+            let name = param.get("param_name").and_then(Json::as_str).unwrap_or("");
+            if credential_name(name) || credential_value(value) {
+                f.rule(Violation::PlaintextSecret);
+            }
         }
         Some(_) => f.other("param_value not a string"),
+    }
+}
+
+// plaintext-secret, as rules/plaintext-secret.md describes it (names, value
+// shapes, entropy). The values the generator writes are either far from
+// every threshold or squarely past one, so this need not copy coc-lint's
+// every edge.
+
+/// Name segments: split at non-alphanumerics and at case changes
+/// (`dbPassword`, `APIKey`), lower-cased; digits stay with their letters.
+fn segments(name: &str) -> Vec<String> {
+    let chars: Vec<char> = name.chars().collect();
+    let mut out = vec![String::new()];
+    for (i, &c) in chars.iter().enumerate() {
+        if !c.is_ascii_alphanumeric() {
+            out.push(String::new());
+            continue;
+        }
+        let prev = i.checked_sub(1).map(|p| chars[p]);
+        let next = chars.get(i + 1).copied();
+        let boundary = match prev {
+            Some(p) if p.is_ascii_lowercase() && c.is_ascii_uppercase() => true,
+            Some(p) if p.is_ascii_uppercase() && c.is_ascii_uppercase() => {
+                next.is_some_and(|n| n.is_ascii_lowercase())
+            }
+            _ => false,
+        };
+        if boundary {
+            out.push(String::new());
+        }
+        out.last_mut()
+            .expect("one segment")
+            .push(c.to_ascii_lowercase());
+    }
+    out.retain(|s| !s.is_empty());
+    out
+}
+
+fn credential_name(name: &str) -> bool {
+    const NAMES: [&str; 25] = [
+        "password",
+        "passwd",
+        "pwd",
+        "passphrase",
+        "secret",
+        "token",
+        "ak",
+        "sk",
+        "access_key",
+        "secret_key",
+        "private_key",
+        "api_key",
+        "apikey",
+        "accesskey",
+        "secretkey",
+        "privatekey",
+        "credential",
+        "credentials",
+        "auth_token",
+        "bearer",
+        "client_secret",
+        "session_key",
+        "signing_key",
+        "encryption_key",
+        "master_key",
+    ];
+    const PARTS: [&str; 5] = ["password", "passwd", "passphrase", "secret", "credential"];
+    const EXEMPT: [&str; 34] = [
+        "file",
+        "path",
+        "dir",
+        "url",
+        "uri",
+        "endpoint",
+        "name",
+        "type",
+        "length",
+        "len",
+        "size",
+        "ttl",
+        "expiry",
+        "expires",
+        "timeout",
+        "enabled",
+        "enable",
+        "required",
+        "policy",
+        "mode",
+        "count",
+        "format",
+        "version",
+        "hint",
+        "header",
+        "field",
+        "prefix",
+        "region",
+        "user",
+        "username",
+        "algorithm",
+        "rotation",
+        "min",
+        "max",
+    ];
+    let segs = segments(name);
+    let Some(last) = segs.last() else {
+        return false;
+    };
+    let exempt = EXEMPT.contains(&last.as_str());
+    let found = NAMES.iter().any(|entry| {
+        let entry: Vec<&str> = entry.split('_').collect();
+        segs.windows(entry.len()).enumerate().any(|(i, w)| {
+            w.iter().zip(&entry).all(|(a, b)| a == b) && (!exempt || i + entry.len() == segs.len())
+        })
+    });
+    if found || exempt {
+        return found;
+    }
+    let squashed: String = segs.concat();
+    PARTS.iter().any(|p| squashed.contains(p))
+}
+
+fn classes(s: &str) -> usize {
+    let lower = s.chars().any(|c| c.is_ascii_lowercase());
+    let upper = s.chars().any(|c| c.is_ascii_uppercase());
+    let digit = s.chars().any(|c| c.is_ascii_digit());
+    let other = s.chars().any(|c| !c.is_ascii_alphanumeric());
+    [lower, upper, digit, other].iter().filter(|b| **b).count()
+}
+
+fn entropy(s: &str) -> f64 {
+    let n = s.chars().count() as f64;
+    let mut counts = std::collections::BTreeMap::new();
+    for c in s.chars() {
+        *counts.entry(c).or_insert(0u32) += 1;
+    }
+    counts
+        .values()
+        .map(|&k| f64::from(k) / n)
+        .map(|p| -p * p.log2())
+        .sum()
+}
+
+/// Whether a run of `set` characters of at least `min` starts at `at`.
+fn run(value: &str, at: usize, min: usize, set: fn(char) -> bool) -> Option<usize> {
+    let len = value[at..].chars().take_while(|&c| set(c)).count();
+    (len >= min).then_some(len)
+}
+
+fn credential_value(value: &str) -> bool {
+    let b64 = |c: char| c.is_ascii_alphanumeric() || c == '_' || c == '-';
+    let alnum = |c: char| c.is_ascii_alphanumeric();
+    let upper_digit = |c: char| c.is_ascii_uppercase() || c.is_ascii_digit();
+    let starts = |prefix: &str| -> Vec<usize> {
+        value
+            .match_indices(prefix)
+            .map(|(i, _)| i + prefix.len())
+            .collect()
+    };
+    let pem = value.contains("PRIVATE KEY");
+    let jwt = starts("eyJ")
+        .into_iter()
+        .any(|at| run(value, at, 8, b64).is_some_and(|n| value[at + n..].starts_with(".eyJ")));
+    let github = starts("ghp_")
+        .into_iter()
+        .any(|at| run(value, at, 36, alnum).is_some());
+    let aws = starts("AKIA")
+        .into_iter()
+        .any(|at| run(value, at, 16, upper_digit).is_some());
+    let url_password = value.split_once("://").is_some_and(|(_, rest)| {
+        let authority = rest.split('/').next().unwrap_or("");
+        authority.contains('@') && authority.split('@').next().is_some_and(|u| u.contains(':'))
+    });
+    let len = value.chars().count();
+    let huawei_ak = len == 20 && value.chars().all(upper_digit) && classes(value) >= 2;
+    let huawei_sk = len == 40 && value.chars().all(alnum) && classes(value) >= 3;
+    let key_chars = value
+        .trim_end_matches('=')
+        .chars()
+        .all(|c| c.is_ascii_alphanumeric() || "+/_-".contains(c));
+    let uuid = len == 36 && value.chars().filter(|&c| c == '-').count() == 4;
+    let random = len >= 20
+        && key_chars
+        && !value.starts_with('/')
+        && !uuid
+        && classes(value) >= 3
+        && entropy(value) >= 4.0;
+    pem || jwt || github || aws || url_password || huawei_ak || huawei_sk || random
+}
+
+#[test]
+fn the_secret_reference_agrees_with_the_rule_documentation() {
+    for name in [
+        "HUAWEI_SK",
+        "dbPassword2",
+        "accessKey",
+        "OBS_ACCESS_KEY",
+        "DBPASSWORD",
+        "adminPwd",
+    ] {
+        assert!(credential_name(name), "{name}");
+    }
+    for name in [
+        "disk_size",
+        "task_name",
+        "password_file",
+        "token_url",
+        "db_host",
+        "x1",
+        "PORT",
+    ] {
+        assert!(!credential_name(name), "{name}");
+    }
+    for value in [
+        "AKIAIOSFODNN7EXAMPLE",
+        "mysql://app:S3cretPw@db.internal:3306/orders",
+        "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY",
+        "ghp_0123456789abcdefghijABCDEFGHIJ0123456789",
+    ] {
+        assert!(credential_value(value), "{value}");
+    }
+    for value in [
+        "0b7c1a5c9e0d4f2a8b3c6d7e8f9a0b1c2d3e4f5a",
+        "3f2c8e4a-1b2c-4d5e-8f9a-0b1c2d3e4f5a",
+        "/opt/nginx/release",
+        "nginx_backup_logs",
+        "Abc123",
+        "gateway-1.4.22",
+        "http://registry.local:5000/app/web",
+    ] {
+        assert!(!credential_value(value), "{value}");
     }
 }
 
