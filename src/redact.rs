@@ -139,6 +139,32 @@ pub fn is_sensitive_key(key: &str) -> bool {
     {
         return keys.sensitive.contains(&key);
     }
+    // Keys outside the schema repeat file after file (custom attribute
+    // keys, a team's own fields): each thread remembers its answers.
+    use std::cell::RefCell;
+    use std::collections::HashMap;
+    /// The most keys remembered per thread.
+    const MEMORY: usize = 4096;
+    thread_local! {
+        static SEEN: RefCell<HashMap<Box<str>, bool>> = RefCell::new(HashMap::new());
+    }
+    if let Some(known) = SEEN.with(|seen| seen.borrow().get(key).copied()) {
+        return known;
+    }
+    let sensitive = is_near_a_sensitive_key(keys, key);
+    SEEN.with(|seen| {
+        let mut seen = seen.borrow_mut();
+        if seen.len() >= MEMORY {
+            seen.clear();
+        }
+        seen.insert(Box::from(key), sensitive);
+    });
+    sensitive
+}
+
+/// The slow half of [`is_sensitive_key`]: a key outside the schema compared
+/// with every sensitive name.
+fn is_near_a_sensitive_key(keys: &Keys, key: &str) -> bool {
     // Normalised on the stack when short and ASCII (the usual key).
     let mut buf = [0u8; 64];
     let key: Cow<'_, str> = if key.len() <= buf.len() && key.is_ascii() {

@@ -43,11 +43,17 @@ struct Pattern {
     what: String,
     regex: Regex,
     classes: usize,
+    /// The fewest bytes a match takes (from the pattern's syntax): a
+    /// shorter value is not searched at all, and most values are short.
+    min_len: usize,
 }
 
 /// The rule's parameters, prepared once per rule set.
 #[derive(Debug)]
 pub(crate) struct Matcher {
+    /// Unique for the process's life (never an address a later matcher
+    /// could reuse): the key of the per-thread memory of names.
+    id: u64,
     names: Vec<Vec<String>>,
     name_parts: Vec<String>,
     exempt_suffixes: Vec<String>,
@@ -77,8 +83,15 @@ impl Matcher {
             .iter()
             .filter_map(|table| {
                 let text = |k: &str| table.get(k).and_then(|v| v.as_str());
-                let regex = Regex::new(text("regex")?).ok()?;
+                let source = text("regex")?;
+                let regex = Regex::new(source).ok()?;
+                let min_len = regex_syntax::Parser::new()
+                    .parse(source)
+                    .ok()
+                    .and_then(|hir| hir.properties().minimum_len())
+                    .unwrap_or(0);
                 Some(Pattern {
+                    min_len,
                     what: text("what").unwrap_or("a secret").to_owned(),
                     regex,
                     classes: table
@@ -88,7 +101,9 @@ impl Matcher {
                 })
             })
             .collect();
+        static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
         Matcher {
+            id: NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
             names: params
                 .names
                 .iter()
@@ -113,8 +128,37 @@ impl Matcher {
         }
     }
 
-    /// The name entry `name` holds, if it names a credential.
+    /// The name entry `name` holds, if it names a credential. Parameter
+    /// names repeat file after file, so each thread remembers the answers
+    /// of each matcher (a policy may extend the names) for the names it met.
     pub(crate) fn name_sign(&self, name: &str) -> Option<String> {
+        use std::cell::RefCell;
+        use std::collections::HashMap;
+        /// The most names remembered per thread and matcher.
+        const MEMORY: usize = 4096;
+        type Memory = HashMap<u64, HashMap<Box<str>, Option<String>>>;
+        thread_local! {
+            static SEEN: RefCell<Memory> = RefCell::new(HashMap::new());
+        }
+        let id = self.id;
+        if let Some(known) =
+            SEEN.with(|seen| seen.borrow().get(&id).and_then(|m| m.get(name).cloned()))
+        {
+            return known;
+        }
+        let sign = self.name_sign_uncached(name);
+        SEEN.with(|seen| {
+            let mut seen = seen.borrow_mut();
+            let memory = seen.entry(id).or_default();
+            if memory.len() >= MEMORY {
+                memory.clear();
+            }
+            memory.insert(Box::from(name), sign.clone());
+        });
+        sign
+    }
+
+    fn name_sign_uncached(&self, name: &str) -> Option<String> {
         let segs = segments(name);
         let last = segs.len().checked_sub(1)?;
         let exempt = self.exempt_suffixes.contains(&segs[last]);
@@ -137,7 +181,7 @@ impl Matcher {
 
     /// What `value` looks like, if it looks like a credential.
     pub(crate) fn value_sign(&self, value: &str) -> Option<Sign<'_>> {
-        for p in &self.patterns {
+        for p in self.patterns.iter().filter(|p| value.len() >= p.min_len) {
             let hit = p
                 .regex
                 .find_iter(value)
