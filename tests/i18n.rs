@@ -865,3 +865,87 @@ fn baselines_and_the_output_file_summary_are_chinese() {
     let (said, _) = run_zh(&["check", "--output-file", "report.txt", "params"]);
     assert_eq!(said, "在 1 个文件中未发现问题。\n");
 }
+
+#[test]
+fn team_rule_faults_are_told_in_the_language_of_the_run() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    fs::write(
+        dir.path().join("p.json"),
+        r#"{"timeout": 300, "success_rate": 100, "execute_user": "root"}"#,
+    )
+    .expect("written");
+    let said = |rule: &str, args: &[&str]| {
+        let text = format!(
+            "[[rule]]\nname = \"team-timeout\"\nseverity = \"error\"\nsummary = \"s\"\ntargets = \"ScriptExecuteParam.timeout\"\n{rule}\n"
+        );
+        fs::write(dir.path().join("coc-lint.toml"), text).expect("written");
+        let (code, d) = first_diagnostic(dir.path(), args, None);
+        assert_eq!(code, Some(2), "{d}");
+        assert_eq!(d["code"], "COC900", "{d}");
+        (
+            d["message"].as_str().unwrap_or("").to_owned(),
+            d["help"].as_str().map(str::to_owned),
+        )
+    };
+    let zh = ["--lang", "zh-cn"];
+
+    // An unknown check kind, in both languages.
+    let rule = "code = \"X101\"\ncheck = { kind = \"rnage\", min = 1 }";
+    assert_eq!(
+        said(rule, &[]),
+        (
+            "`rnage` is no check kind".to_owned(),
+            Some("did you mean `range`?".to_owned())
+        )
+    );
+    assert_eq!(
+        said(rule, &zh),
+        (
+            "`rnage` 不是检查类型".to_owned(),
+            Some("是否想写 `range`？".to_owned())
+        )
+    );
+
+    // A regex that does not compile: the regex crate's own words stay.
+    let rule = "code = \"X101\"\ncheck = { kind = \"pattern\", pattern = \"(\" }";
+    let (english, _) = said(rule, &[]);
+    let detail = english
+        .strip_prefix("`pattern` is not a valid regex: ")
+        .expect("the English wording");
+    assert_eq!(
+        said(rule, &zh).0,
+        format!("`pattern` 不是有效的正则表达式：{detail}")
+    );
+
+    // A code that is a built-in rule's.
+    let rule = "code = \"COC202\"\ncheck = { kind = \"range\", min = 1 }";
+    let (message, help) = said(rule, &zh);
+    assert!(message.starts_with("`COC202` 已是内置规则 `"), "{message}");
+    assert!(message.ends_with("的代码"), "{message}");
+    assert!(
+        help.as_deref()
+            .is_some_and(|h| h.starts_with("以 `COC` 开头的代码属于内置规则")),
+        "{help:?}"
+    );
+
+    // A parameter of the wrong type, with both type names in Chinese.
+    let rule = "code = \"X101\"\ncheck = { kind = \"range\", min = \"1\" }";
+    assert_eq!(
+        said(rule, &zh).0,
+        "`range` 检查的 `min` 必须是数字，不能是字符串"
+    );
+    assert_eq!(
+        said(rule, &[]).0,
+        "`min` of a `range` check must be a number, not a string"
+    );
+
+    // A key a rule does not take.
+    let rule = "code = \"X101\"\ncheck = { kind = \"range\", min = 1 }\nmesage = \"m\"";
+    assert_eq!(
+        said(rule, &zh),
+        (
+            "规则没有键 `mesage`".to_owned(),
+            Some("是否想写 `message`？".to_owned())
+        )
+    );
+}
