@@ -949,3 +949,32 @@ fn team_rule_faults_are_told_in_the_language_of_the_run() {
         )
     );
 }
+
+#[test]
+fn a_team_rule_without_a_message_speaks_the_language_of_the_run() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    fs::write(
+        dir.path().join("p.json"),
+        r#"{"timeout": 300, "success_rate": 100, "execute_user": "root"}"#,
+    )
+    .expect("written");
+    fs::write(
+        dir.path().join("coc-lint.toml"),
+        "[[rule]]\ncode = \"X900\"\nname = \"team-params\"\nseverity = \"error\"\nsummary = \"s\"\ntargets = \"ScriptExecuteParam\"\ncheck = { kind = \"required\", keys = [\"script_params\"] }\n",
+    )
+    .expect("written");
+    let said = |args: &[&str]| {
+        let (code, d) = first_diagnostic(dir.path(), args, None);
+        assert_eq!(code, Some(1), "{d}");
+        assert_eq!(d["code"], "X900", "{d}");
+        d["message"].as_str().unwrap_or("").to_owned()
+    };
+    assert_eq!(
+        said(&[]),
+        "`ScriptExecuteParam` lacks `script_params`, but it must be an object with `script_params`"
+    );
+    assert_eq!(
+        said(&["--lang", "zh-cn"]),
+        "`ScriptExecuteParam` 缺少 `script_params`，但它必须是含有 `script_params` 的对象"
+    );
+}

@@ -488,3 +488,20 @@ team-stray-close = a `{"}"}` closes no placeholder; write `{"}}"}` for a brace
 team-unclosed = a `{"{"}` opens a placeholder that is never closed; write `{"{{"}` for a brace
 help-team-brace = write `{"{{"}` for a brace
 team-no-placeholder = `{ $name }` is no placeholder; a message may use `{"{"}value{"}"}`, `{"{"}field{"}"}` and `{"{"}constraint{"}"}`
+
+## Team rules' own wording, without a `message` (src/rules/team.rs)
+
+team-value-hidden = a hidden value
+team-value-array = { $count ->
+    [one] an array of { $count } item
+   *[other] an array of { $count } items
+}
+team-required-lacks = `{ $name }` lacks { $shown }, but it must be { $allowed }
+team-required-lacks-inner = `{ $name }` lacks { $shown }; `{ $field }` must be { $allowed }
+team-required-not-object = `{ $name }` is { $value }, so it lacks { $shown }; `{ $field }` must be { $allowed }
+team-forbidden-has = `{ $field }` has `{ $key }`, but it must be { $allowed }
+help-team-remove = remove `{ $key }`
+team-unique-item-field = the `{ $key }` { $value } of item { $first }
+team-unique-item = item { $first } ({ $value })
+team-unique-repeats = item { $repeat } of `{ $field }` repeats { $what }, but `{ $field }` must be { $allowed }
+team-first-here = first here

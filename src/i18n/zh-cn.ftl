@@ -422,3 +422,17 @@ team-stray-close = `{"}"}` 没有对应的占位符；要写花括号本身请�
 team-unclosed = `{"{"}` 开启的占位符没有闭合；要写花括号本身请写 `{"{{"}`
 help-team-brace = 要写花括号本身请写 `{"{{"}`
 team-no-placeholder = `{ $name }` 不是占位符；消息可使用 `{"{"}value{"}"}`、`{"{"}field{"}"}` 和 `{"{"}constraint{"}"}`
+
+## 团队规则没有 `message` 时的措辞（src/rules/team.rs）
+
+team-value-hidden = 一个隐藏的值
+team-value-array = 含 { $count } 项的数组
+team-required-lacks = `{ $name }` 缺少 { $shown }，但它必须{ $allowed }
+team-required-lacks-inner = `{ $name }` 缺少 { $shown }；`{ $field }` 必须{ $allowed }
+team-required-not-object = `{ $name }` 是{ $value }，因此缺少 { $shown }；`{ $field }` 必须{ $allowed }
+team-forbidden-has = `{ $field }` 含有 `{ $key }`，但它必须{ $allowed }
+help-team-remove = 请删除 `{ $key }`
+team-unique-item-field = 第 { $first } 项的 `{ $key }` { $value }
+team-unique-item = 第 { $first } 项（{ $value }）
+team-unique-repeats = `{ $field }` 的第 { $repeat } 项重复了{ $what }，但 `{ $field }` 必须{ $allowed }
+team-first-here = 首次出现于此

@@ -1456,7 +1456,7 @@ pub(crate) fn run<'a>(
     let Some(check) = rule.check() else {
         return;
     };
-    let findings = evaluate(check, node, field, sensitive, typed, cx);
+    let findings = evaluate(check, rule.name(), node, field, sensitive, typed, cx);
     if findings.is_empty() || !team.when.iter().all(|c| holds(c, cx)) {
         return;
     }
@@ -1469,7 +1469,7 @@ pub(crate) fn run<'a>(
                 .iter()
                 .map(|p| match p {
                     Piece::Text(t) => t.clone(),
-                    Piece::Value => show(f.node, secret),
+                    Piece::Value => show(f.node, secret, cx.lang),
                     Piece::Field => field.to_owned(),
                     Piece::Constraint => check.describe_in(cx.lang, rule.name()),
                 })
@@ -1488,10 +1488,11 @@ pub(crate) fn run<'a>(
 }
 
 /// A value for a message: as written, shortened; a value that may be a
-/// secret is described, never shown.
-fn show(node: &Node<'_>, secret: bool) -> String {
+/// secret is described, never shown (in `lang`, as are arrays and objects).
+fn show(node: &Node<'_>, secret: bool, lang: Lang) -> String {
+    use crate::i18n::tr;
     if secret {
-        return "a hidden value".into();
+        return tr!(lang, "team-value-hidden");
     }
     match &node.value {
         Value::Null => "null".into(),
@@ -1509,12 +1510,8 @@ fn show(node: &Node<'_>, secret: bool) -> String {
             let more = if short.len() < s.len() { "…" } else { "" };
             format!("{short:?}{more}")
         }
-        Value::Array(items) => format!(
-            "an array of {} item{}",
-            items.len(),
-            if items.len() == 1 { "" } else { "s" }
-        ),
-        Value::Object(_) => "an object".into(),
+        Value::Array(items) => tr!(lang, "team-value-array", count = items.len()),
+        Value::Object(_) => tr!(lang, "value-object"),
     }
 }
 
@@ -1535,12 +1532,16 @@ fn navigate<'a, 'n, 't>(
 
 fn evaluate<'a>(
     check: &Check,
+    rule: &str,
     node: &'a Node<'a>,
     field: &str,
     sensitive: bool,
     typed: bool,
     cx: &Cx<'a>,
 ) -> Vec<Finding<'a>> {
+    use crate::i18n::tr;
+    let lang = cx.lang;
+    let allowed = || check.describe_in(lang, rule);
     let mut found = Vec::new();
     match check {
         Check::Required { keys } => {
@@ -1565,20 +1566,31 @@ fn evaluate<'a>(
                                 format!("`{}`", missing.join("."))
                             };
                             let message = if depth == 0 {
-                                format!(
-                                    "`{name}` lacks {shown}, but it must be {}",
-                                    check.describe()
+                                tr!(
+                                    lang,
+                                    "team-required-lacks",
+                                    name = name.as_str(),
+                                    shown = shown,
+                                    allowed = allowed()
                                 )
                             } else if at.as_object().is_some() {
-                                format!(
-                                    "`{name}` lacks {shown}; `{field}` must be {}",
-                                    check.describe()
+                                tr!(
+                                    lang,
+                                    "team-required-lacks-inner",
+                                    name = name.as_str(),
+                                    shown = shown,
+                                    field = field,
+                                    allowed = allowed()
                                 )
                             } else {
-                                format!(
-                                    "`{name}` is {}, so it lacks {shown}; `{field}` must be {}",
-                                    show(at, cx.is_secret(at.span)),
-                                    check.describe()
+                                tr!(
+                                    lang,
+                                    "team-required-not-object",
+                                    name = name.as_str(),
+                                    value = show(at, cx.is_secret(at.span), lang),
+                                    shown = shown,
+                                    field = field,
+                                    allowed = allowed()
                                 )
                             };
                             found.push(Finding {
@@ -1614,8 +1626,14 @@ fn evaluate<'a>(
                     span: member.key_span,
                     node: &member.value,
                     suffix: tokens.clone(),
-                    message: format!("`{field}` has `{key}`, but it must be {}", check.describe()),
-                    help: Some(format!("remove `{last}`")),
+                    message: tr!(
+                        lang,
+                        "team-forbidden-has",
+                        field = field,
+                        key = key.as_str(),
+                        allowed = allowed()
+                    ),
+                    help: Some(tr!(lang, "help-team-remove", key = last.as_str())),
                     label: None,
                 });
             }
@@ -1639,9 +1657,21 @@ fn evaluate<'a>(
                     continue;
                 };
                 let secret = sensitive || cx.is_secret(node.span);
+                let value = show(node, secret, lang);
                 let what = match item_field {
-                    Some(f) => format!("the `{f}` {} of item {first}", show(node, secret)),
-                    None => format!("item {first} ({})", show(node, secret)),
+                    Some(f) => tr!(
+                        lang,
+                        "team-unique-item-field",
+                        key = f.as_str(),
+                        value = value,
+                        first = first.to_string()
+                    ),
+                    None => tr!(
+                        lang,
+                        "team-unique-item",
+                        first = first.to_string(),
+                        value = value
+                    ),
                 };
                 let mut suffix = vec![repeat.to_string()];
                 suffix.extend(tokens.iter().cloned());
@@ -1649,12 +1679,16 @@ fn evaluate<'a>(
                     span: node.span,
                     node,
                     suffix,
-                    message: format!(
-                        "item {repeat} of `{field}` repeats {what}, but `{field}` must be {}",
-                        check.describe()
+                    message: tr!(
+                        lang,
+                        "team-unique-repeats",
+                        repeat = repeat.to_string(),
+                        field = field,
+                        what = what,
+                        allowed = allowed()
                     ),
                     help: None,
-                    label: Some((first_node.span, "first here".into())),
+                    label: Some((first_node.span, tr!(lang, "team-first-here"))),
                 });
             }
         }
@@ -1663,7 +1697,7 @@ fn evaluate<'a>(
                 return found;
             };
             let secret = sensitive || cx.is_secret(node.span);
-            if let Some(v) = check.evaluate(field, subject, secret) {
+            if let Some(v) = check.evaluate_in(lang, rule, field, subject, secret) {
                 found.push(Finding {
                     span: node.span,
                     node,
