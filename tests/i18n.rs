@@ -978,3 +978,53 @@ fn a_team_rule_without_a_message_speaks_the_language_of_the_run() {
         "`ScriptExecuteParam` 缺少 `script_params`，但它必须是含有 `script_params` 的对象"
     );
 }
+
+#[test]
+fn baseline_and_output_file_faults_are_chinese() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    fs::write(
+        dir.path().join("p.json"),
+        r#"{"timeout": 300, "success_rate": 100, "execute_user": "root"}"#,
+    )
+    .expect("written");
+    fs::write(dir.path().join("not-json.json"), "[1,").expect("written");
+    fs::write(
+        dir.path().join("v2.json"),
+        "{\"version\": 2, \"findings\": []}",
+    )
+    .expect("written");
+    let stderr = |args: &[&str]| {
+        let out = bin()
+            .current_dir(dir.path())
+            .args(args)
+            .env_remove("COC_LINT_LANG")
+            .output()
+            .expect("the binary runs");
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        String::from_utf8(out.stderr).expect("UTF-8")
+    };
+    let zh = |args: &[&str]| {
+        let mut all = vec!["check", "--lang", "zh-cn"];
+        all.extend_from_slice(args);
+        all.push("p.json");
+        stderr(&all)
+    };
+    let said = zh(&["--baseline", "not-json.json"]);
+    assert!(
+        said.contains("not-json.json 不是 coc-lint 基线文件："),
+        "{said}"
+    );
+    let said = zh(&["--baseline", "v2.json"]);
+    assert!(
+        said.contains("v2.json 是版本 2 的基线；此 coc-lint 读取版本 1"),
+        "{said}"
+    );
+    let said = zh(&["-o", "missing/report.txt"]);
+    assert!(said.contains("无法创建 missing/report.txt："), "{said}");
+    // English stays as it was.
+    let said = stderr(&["check", "--baseline", "v2.json", "p.json"]);
+    assert!(
+        said.contains("v2.json is a baseline of version 2; this coc-lint reads version 1"),
+        "{said}"
+    );
+}

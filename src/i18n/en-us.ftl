@@ -505,3 +505,11 @@ team-unique-item-field = the `{ $key }` { $value } of item { $first }
 team-unique-item = item { $first } ({ $value })
 team-unique-repeats = item { $repeat } of `{ $field }` repeats { $what }, but `{ $field }` must be { $allowed }
 team-first-here = first here
+
+## Baselines, output files, `coc-lint schema` (src/cli/baseline.rs, src/cli/ci.rs, src/cli/schema.rs)
+
+baseline-not-baseline = { $name } is not a coc-lint baseline: { $error }
+baseline-bad-version = { $name } is a baseline of version { $version }; this coc-lint reads version { $reads }
+output-cannot-create = cannot create { $path }: { $error }
+output-cannot-write = cannot write { $path }: { $error }
+schema-no-kind = no schema for the kind { $kind }

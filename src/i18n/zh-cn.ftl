@@ -436,3 +436,12 @@ team-unique-item-field = 第 { $first } 项的 `{ $key }` { $value }
 team-unique-item = 第 { $first } 项（{ $value }）
 team-unique-repeats = `{ $field }` 的第 { $repeat } 项重复了{ $what }，但 `{ $field }` 必须{ $allowed }
 team-first-here = 首次出现于此
+
+## 基线、输出文件、`coc-lint schema`（src/cli/baseline.rs、src/cli/ci.rs、src/cli/schema.rs）
+## serde 与操作系统自己的错误信息保持原文（英文）。
+
+baseline-not-baseline = { $name } 不是 coc-lint 基线文件：{ $error }
+baseline-bad-version = { $name } 是版本 { $version } 的基线；此 coc-lint 读取版本 { $reads }
+output-cannot-create = 无法创建 { $path }：{ $error }
+output-cannot-write = 无法写入 { $path }：{ $error }
+schema-no-kind = 没有文档类型 { $kind } 的 schema
