@@ -1014,6 +1014,15 @@ fn baseline_and_output_file_faults_are_chinese() {
         said.contains("not-json.json 不是 coc-lint 基线文件："),
         "{said}"
     );
+    let said = zh(&["--baseline", "missing.json"]);
+    let read = coc_lint::io::cannot_read_in(
+        coc_lint::i18n::Lang::ZhCn,
+        "missing.json",
+        &std::io::Error::from(std::io::ErrorKind::NotFound),
+    );
+    assert!(said.contains(&read), "{said}");
+    assert!(read.contains("missing.json"), "{read}");
+    assert!(read.chars().any(is_cjk), "{read}");
     let said = zh(&["--baseline", "v2.json"]);
     assert!(
         said.contains("v2.json 是版本 2 的基线；此 coc-lint 读取版本 1"),

@@ -159,8 +159,9 @@ impl Baseline {
     /// Read a baseline file.
     pub(crate) fn load(file: &Path) -> Result<Baseline, String> {
         let name = coc_lint::escape::escape(&file.to_string_lossy()).into_owned();
-        let bytes = std::fs::read(file).map_err(|e| coc_lint::io::cannot_read(&name, &e))?;
         let lang = super::lang::here();
+        let bytes =
+            std::fs::read(file).map_err(|e| coc_lint::io::cannot_read_in(lang, &name, &e))?;
         let parsed: File = serde_json::from_slice(&bytes).map_err(|e| {
             coc_lint::i18n::Msg::new("baseline-not-baseline")
                 .arg("name", name.clone())
