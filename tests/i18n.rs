@@ -865,3 +865,175 @@ fn baselines_and_the_output_file_summary_are_chinese() {
     let (said, _) = run_zh(&["check", "--output-file", "report.txt", "params"]);
     assert_eq!(said, "在 1 个文件中未发现问题。\n");
 }
+
+#[test]
+fn team_rule_faults_are_told_in_the_language_of_the_run() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    fs::write(
+        dir.path().join("p.json"),
+        r#"{"timeout": 300, "success_rate": 100, "execute_user": "root"}"#,
+    )
+    .expect("written");
+    let said = |rule: &str, args: &[&str]| {
+        let text = format!(
+            "[[rule]]\nname = \"team-timeout\"\nseverity = \"error\"\nsummary = \"s\"\ntargets = \"ScriptExecuteParam.timeout\"\n{rule}\n"
+        );
+        fs::write(dir.path().join("coc-lint.toml"), text).expect("written");
+        let (code, d) = first_diagnostic(dir.path(), args, None);
+        assert_eq!(code, Some(2), "{d}");
+        assert_eq!(d["code"], "COC900", "{d}");
+        (
+            d["message"].as_str().unwrap_or("").to_owned(),
+            d["help"].as_str().map(str::to_owned),
+        )
+    };
+    let zh = ["--lang", "zh-cn"];
+
+    // An unknown check kind, in both languages.
+    let rule = "code = \"X101\"\ncheck = { kind = \"rnage\", min = 1 }";
+    assert_eq!(
+        said(rule, &[]),
+        (
+            "`rnage` is no check kind".to_owned(),
+            Some("did you mean `range`?".to_owned())
+        )
+    );
+    assert_eq!(
+        said(rule, &zh),
+        (
+            "`rnage` 不是检查类型".to_owned(),
+            Some("是否想写 `range`？".to_owned())
+        )
+    );
+
+    // A regex that does not compile: the regex crate's own words stay.
+    let rule = "code = \"X101\"\ncheck = { kind = \"pattern\", pattern = \"(\" }";
+    let (english, _) = said(rule, &[]);
+    let detail = english
+        .strip_prefix("`pattern` is not a valid regex: ")
+        .expect("the English wording");
+    assert_eq!(
+        said(rule, &zh).0,
+        format!("`pattern` 不是有效的正则表达式：{detail}")
+    );
+
+    // A code that is a built-in rule's.
+    let rule = "code = \"COC202\"\ncheck = { kind = \"range\", min = 1 }";
+    let (message, help) = said(rule, &zh);
+    assert!(message.starts_with("`COC202` 已是内置规则 `"), "{message}");
+    assert!(message.ends_with("的代码"), "{message}");
+    assert!(
+        help.as_deref()
+            .is_some_and(|h| h.starts_with("以 `COC` 开头的代码属于内置规则")),
+        "{help:?}"
+    );
+
+    // A parameter of the wrong type, with both type names in Chinese.
+    let rule = "code = \"X101\"\ncheck = { kind = \"range\", min = \"1\" }";
+    assert_eq!(
+        said(rule, &zh).0,
+        "`range` 检查的 `min` 必须是数字，不能是字符串"
+    );
+    assert_eq!(
+        said(rule, &[]).0,
+        "`min` of a `range` check must be a number, not a string"
+    );
+
+    // A key a rule does not take.
+    let rule = "code = \"X101\"\ncheck = { kind = \"range\", min = 1 }\nmesage = \"m\"";
+    assert_eq!(
+        said(rule, &zh),
+        (
+            "规则没有键 `mesage`".to_owned(),
+            Some("是否想写 `message`？".to_owned())
+        )
+    );
+}
+
+#[test]
+fn a_team_rule_without_a_message_speaks_the_language_of_the_run() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    fs::write(
+        dir.path().join("p.json"),
+        r#"{"timeout": 300, "success_rate": 100, "execute_user": "root"}"#,
+    )
+    .expect("written");
+    fs::write(
+        dir.path().join("coc-lint.toml"),
+        "[[rule]]\ncode = \"X900\"\nname = \"team-params\"\nseverity = \"error\"\nsummary = \"s\"\ntargets = \"ScriptExecuteParam\"\ncheck = { kind = \"required\", keys = [\"script_params\"] }\n",
+    )
+    .expect("written");
+    let said = |args: &[&str]| {
+        let (code, d) = first_diagnostic(dir.path(), args, None);
+        assert_eq!(code, Some(1), "{d}");
+        assert_eq!(d["code"], "X900", "{d}");
+        d["message"].as_str().unwrap_or("").to_owned()
+    };
+    assert_eq!(
+        said(&[]),
+        "`ScriptExecuteParam` lacks `script_params`, but it must be an object with `script_params`"
+    );
+    assert_eq!(
+        said(&["--lang", "zh-cn"]),
+        "`ScriptExecuteParam` 缺少 `script_params`，但它必须是含有 `script_params` 的对象"
+    );
+}
+
+#[test]
+fn baseline_and_output_file_faults_are_chinese() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    fs::write(
+        dir.path().join("p.json"),
+        r#"{"timeout": 300, "success_rate": 100, "execute_user": "root"}"#,
+    )
+    .expect("written");
+    fs::write(dir.path().join("not-json.json"), "[1,").expect("written");
+    fs::write(
+        dir.path().join("v2.json"),
+        "{\"version\": 2, \"findings\": []}",
+    )
+    .expect("written");
+    let stderr = |args: &[&str]| {
+        let out = bin()
+            .current_dir(dir.path())
+            .args(args)
+            .env_remove("COC_LINT_LANG")
+            .output()
+            .expect("the binary runs");
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        String::from_utf8(out.stderr).expect("UTF-8")
+    };
+    let zh = |args: &[&str]| {
+        let mut all = vec!["check", "--lang", "zh-cn"];
+        all.extend_from_slice(args);
+        all.push("p.json");
+        stderr(&all)
+    };
+    let said = zh(&["--baseline", "not-json.json"]);
+    assert!(
+        said.contains("not-json.json 不是 coc-lint 基线文件："),
+        "{said}"
+    );
+    let said = zh(&["--baseline", "missing.json"]);
+    let read = coc_lint::io::cannot_read_in(
+        coc_lint::i18n::Lang::ZhCn,
+        "missing.json",
+        &std::io::Error::from(std::io::ErrorKind::NotFound),
+    );
+    assert!(said.contains(&read), "{said}");
+    assert!(read.contains("missing.json"), "{read}");
+    assert!(read.chars().any(is_cjk), "{read}");
+    let said = zh(&["--baseline", "v2.json"]);
+    assert!(
+        said.contains("v2.json 是版本 2 的基线；此 coc-lint 读取版本 1"),
+        "{said}"
+    );
+    let said = zh(&["-o", "missing/report.txt"]);
+    assert!(said.contains("无法创建 missing/report.txt："), "{said}");
+    // English stays as it was.
+    let said = stderr(&["check", "--baseline", "v2.json", "p.json"]);
+    assert!(
+        said.contains("v2.json is a baseline of version 2; this coc-lint reads version 1"),
+        "{said}"
+    );
+}

@@ -1298,7 +1298,7 @@ proptest::proptest! {
             if let Some(span) = e.span {
                 proptest::prop_assert!(span.start <= span.end && span.end <= damaged.len(), "{:?} in {:?}", span, damaged);
             }
-            proptest::prop_assert!(!e.message.is_empty());
+            proptest::prop_assert!(!e.message.to_string().is_empty());
         } else {
             // A rule that reads runs on a document without panicking.
             let linter = Linter::with_rules(LintOptions::default(), std::sync::Arc::new(builder.build()));

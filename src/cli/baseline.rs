@@ -159,14 +159,21 @@ impl Baseline {
     /// Read a baseline file.
     pub(crate) fn load(file: &Path) -> Result<Baseline, String> {
         let name = coc_lint::escape::escape(&file.to_string_lossy()).into_owned();
-        let bytes = std::fs::read(file).map_err(|e| coc_lint::io::cannot_read(&name, &e))?;
-        let parsed: File = serde_json::from_slice(&bytes)
-            .map_err(|e| format!("{name} is not a coc-lint baseline: {e}"))?;
+        let lang = super::lang::here();
+        let bytes =
+            std::fs::read(file).map_err(|e| coc_lint::io::cannot_read_in(lang, &name, &e))?;
+        let parsed: File = serde_json::from_slice(&bytes).map_err(|e| {
+            coc_lint::i18n::Msg::new("baseline-not-baseline")
+                .arg("name", name.clone())
+                .arg("error", e.to_string())
+                .format(lang)
+        })?;
         if parsed.version != VERSION {
-            return Err(format!(
-                "{name} is a baseline of version {}; this coc-lint reads version {VERSION}",
-                parsed.version
-            ));
+            return Err(coc_lint::i18n::Msg::new("baseline-bad-version")
+                .arg("name", name.clone())
+                .arg("version", parsed.version.to_string())
+                .arg("reads", VERSION.to_string())
+                .format(lang));
         }
         let mut left = BTreeMap::new();
         for e in parsed.findings {

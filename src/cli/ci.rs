@@ -381,7 +381,7 @@ impl Atomic {
         }
         let file = builder
             .tempfile_in(dir)
-            .map_err(|e| annotate(e, "cannot create", path))?;
+            .map_err(|e| cannot(e, "output-cannot-create", path))?;
         Ok(Atomic {
             path: path.to_path_buf(),
             writer: BufWriter::new(file),
@@ -399,18 +399,24 @@ impl Atomic {
         let file = self
             .writer
             .into_inner()
-            .map_err(|e| annotate(e.into_error(), "cannot write", &path))?;
+            .map_err(|e| cannot(e.into_error(), "output-cannot-write", &path))?;
         file.as_file()
             .sync_all()
-            .map_err(|e| annotate(e, "cannot write", &path))?;
+            .map_err(|e| cannot(e, "output-cannot-write", &path))?;
         file.persist(&path)
-            .map_err(|e| annotate(e.error, "cannot write", &path))?;
+            .map_err(|e| cannot(e.error, "output-cannot-write", &path))?;
         Ok(())
     }
 }
 
-/// An I/O error that names the file, for the message `check` prints.
-fn annotate(e: io::Error, what: &str, path: &Path) -> io::Error {
+/// An I/O error that names the file, for the message `check` prints: `id`
+/// is `output-cannot-create` or `output-cannot-write`, worded in the
+/// language of the run.
+fn cannot(e: io::Error, id: &'static str, path: &Path) -> io::Error {
     let name = coc_lint::escape::escape(&path.to_string_lossy()).into_owned();
-    io::Error::new(e.kind(), format!("{what} {name}: {e}"))
+    let message = coc_lint::i18n::Msg::new(id)
+        .arg("path", name)
+        .arg("error", e.to_string())
+        .format(super::lang::here());
+    io::Error::new(e.kind(), message)
 }

@@ -29,7 +29,10 @@ pub(crate) fn run(args: &SchemaArgs, out: &mut dyn Write) -> io::Result<u8> {
             None => {
                 // Every DocumentKind is a kind of rules/schema.toml (tests
                 // tie them), so this is never reached.
-                eprintln!("coc-lint: no schema for the kind {}", kind.name());
+                let message = coc_lint::i18n::Msg::new("schema-no-kind")
+                    .arg("kind", kind.name().to_owned())
+                    .format(super::lang::here());
+                eprintln!("coc-lint: {message}");
                 return Ok(super::EXIT_TROUBLE);
             }
         },

@@ -404,3 +404,112 @@ baseline-note-fixed = { $n } { $n ->
    *[other] findings
 } of the baseline fixed (listed on standard error).
 baseline-fixed-heading = note: fixed since the baseline { $name } was written (run --write-baseline to drop them):
+
+## Team rule definitions, `invalid-config` (src/rules/team.rs)
+
+team-toml-string = a string
+team-toml-integer = an integer
+team-toml-float = a float
+team-toml-boolean = a boolean
+team-toml-array = an array
+team-toml-table = a table
+team-param-number = a number
+team-param-count = a non-negative integer
+team-param-strings = a list of strings
+team-list = { $rest } and { $last }
+team-what-rule = a rule
+team-what-check = `check`
+team-what-kind-check = a `{ $kind }` check
+team-what-condition = a `when` condition
+team-no-language = `{ $lang }` is no language; a `{ $key }` table takes `en-us` and `zh-cn`
+team-texts-need-en = a `{ $key }` table needs `en-us`, the English text, used where a language is missing
+team-not-table = { $what } must be a table, not { $type }
+team-takes = { $what } takes { $keys }
+team-no-key = { $what } has no key `{ $key }`
+team-lacks = { $what } lacks `{ $key }`
+team-not-string = `{ $key }` must be a string, not { $type }
+team-empty = `{ $key }` is empty
+team-not-strings = `{ $key }` must be a list of strings, not { $type }
+team-bad-severity = `{ $value }` is no severity; write `error`, `warning` or `info`
+team-when-shape = `when` is a table (`{"{"} path = "prod/**" {"}"}`, `{"{"} field = "/data/status", equals = "FINISHED" {"}"}`) or a list of them, all of which must hold
+team-placeholders-none = none
+team-placeholders-differ = the `zh-cn` message uses the placeholders { $zh }, but the `en-us` one uses { $en }
+help-team-placeholders-same = every language's message uses the same placeholders
+team-builtin-rule-name = the built-in rule `{ $name }`
+team-team-rule-name = the team rule `{ $name }` ({ $path }:{ $line })
+team-code-taken = `{ $code }` is already the code of { $what }
+help-team-code-builtin = codes starting with `COC` belong to built-in rules; give team rules your own prefix, e.g. `{ $free }`
+help-team-code-free = `{ $free }` is free
+team-code-coc = `{ $code }` starts with `COC`, which is kept for built-in rules
+help-team-code-prefix = give team rules your own prefix, e.g. `{ $free }` or `TEAM{ $digits }`
+team-bad-code = `{ $code }` is not a rule code: a code is capital letters then digits, such as `X101` or `TEAM101`
+help-team-eg = e.g. `{ $example }`
+team-builtin-rule-code = the built-in rule { $code }
+team-team-rule-code = the team rule { $code } ({ $path }:{ $line })
+team-name-taken = `{ $name }` is already the name of { $whose }
+help-team-name-own = name it for your team, e.g. `team-{ $name }`
+team-bad-name = `{ $name }` is not a rule name: a name is kebab-case, such as `prod-timeout`
+team-no-kind = `{ $kind }` is no check kind
+help-team-kinds = the kinds are { $kinds }
+team-check-needs = a `{ $kind }` check needs `{ $param }` ({ $type })
+team-param-type = `{ $param }` of a `{ $kind }` check must be { $want }, not { $type }
+team-check-serde = `check`: { $error }
+team-min-max = `min` ({ $min }) is greater than `max` ({ $max }): nothing passes
+team-bad-class-regex = `class` is not a valid regex: { $error }
+team-bad-class = `class` must be one character class, such as `[A-Za-z0-9_]`, not `{ $class }`
+team-bad-pattern = `pattern` is not a valid regex: { $error }
+team-bad-entry = `{ $entry }` is neither a key nor a JSON pointer (`/a/b`)
+team-bad-tilde = `{ $target }` is not a JSON pointer: `~` must be followed by 0 or 1
+team-no-model = no model is named `{ $model }`
+help-team-models = the models are { $models }
+team-no-field = { $model } has no field `{ $field }`
+help-team-fields = the fields of { $model } are { $fields }
+team-applies-numbers = numbers
+team-applies-strings = strings
+team-applies-arrays = arrays
+team-applies-objects = objects
+team-check-applies = a `{ $kind }` check applies to { $what }, but `{ $target }` is { $type }
+team-whole-model = a `{ $kind }` check cannot apply to a whole model (`{ $target }`): only `required` and `forbidden` can
+help-team-name-field = name one of its fields, e.g. `{ $example }`
+team-no-target = `{ $target }` is no target
+help-team-targets = write `Model.field` (`ScriptExecuteParam.timeout`), a model (`JobScriptOrderInfoModel`) or a JSON pointer pattern (`/data/properties/execute_param/script_params/*/param_name`)
+team-not-scalar = `{ $key }` must be a string, a number or a boolean, not { $type }
+team-not-values = `{ $key }` must be a non-empty list of values
+team-tests-one-way = a condition tests a field one way; it has { $tests }
+help-team-one-test = write one condition per test: `when` takes a list, all of which must hold
+team-test-no-field = `{ $test }` tests a field, but the condition names none
+help-team-add-field = add `field = "/data/status"` (a JSON pointer)
+team-bad-field = `{ $pointer }` is not a JSON pointer (`/data/status`) nor a relative one (`1/status`: up one level, then `/status`)
+team-field-star = `{ $pointer }` has a `*`: a condition names one value
+help-team-relative = a relative pointer (`1/status`) names the value beside the target
+team-present-bool = `present` must be true or false
+team-condition-empty = a `when` condition needs `path` (a glob) or `field` (a JSON pointer)
+team-stray-close = a `{"}"}` closes no placeholder; write `{"}}"}` for a brace
+team-unclosed = a `{"{"}` opens a placeholder that is never closed; write `{"{{"}` for a brace
+help-team-brace = write `{"{{"}` for a brace
+team-no-placeholder = `{ $name }` is no placeholder; a message may use `{"{"}value{"}"}`, `{"{"}field{"}"}` and `{"{"}constraint{"}"}`
+
+## Team rules' own wording, without a `message` (src/rules/team.rs)
+
+team-value-hidden = a hidden value
+team-value-array = { $count ->
+    [one] an array of { $count } item
+   *[other] an array of { $count } items
+}
+team-required-lacks = `{ $name }` lacks { $shown }, but it must be { $allowed }
+team-required-lacks-inner = `{ $name }` lacks { $shown }; `{ $field }` must be { $allowed }
+team-required-not-object = `{ $name }` is { $value }, so it lacks { $shown }; `{ $field }` must be { $allowed }
+team-forbidden-has = `{ $field }` has `{ $key }`, but it must be { $allowed }
+help-team-remove = remove `{ $key }`
+team-unique-item-field = the `{ $key }` { $value } of item { $first }
+team-unique-item = item { $first } ({ $value })
+team-unique-repeats = item { $repeat } of `{ $field }` repeats { $what }, but `{ $field }` must be { $allowed }
+team-first-here = first here
+
+## Baselines, output files, `coc-lint schema` (src/cli/baseline.rs, src/cli/ci.rs, src/cli/schema.rs)
+
+baseline-not-baseline = { $name } is not a coc-lint baseline: { $error }
+baseline-bad-version = { $name } is a baseline of version { $version }; this coc-lint reads version { $reads }
+output-cannot-create = cannot create { $path }: { $error }
+output-cannot-write = cannot write { $path }: { $error }
+schema-no-kind = no schema for the kind { $kind }

@@ -338,3 +338,110 @@ baseline-wrote = 已将 { $findings } 个问题（{ $entries } 个条目）写�
 baseline-note = 基线中的 { $n } 个问题未报告。
 baseline-note-fixed = 基线中的 { $n } 个问题未报告；基线中有 { $fixed } 个问题已修复（列在标准错误中）。
 baseline-fixed-heading = 注意：以下问题自基线 { $name } 写入以来已修复（运行 --write-baseline 可将其删除）：
+
+## 团队规则定义的错误，`invalid-config`（src/rules/team.rs）
+
+team-toml-string = 字符串
+team-toml-integer = 整数
+team-toml-float = 浮点数
+team-toml-boolean = 布尔值
+team-toml-array = 数组
+team-toml-table = 表
+team-param-number = 数字
+team-param-count = 非负整数
+team-param-strings = 字符串列表
+team-list = { $rest } 和 { $last }
+team-what-rule = 规则
+team-what-check = `check`
+team-what-kind-check = `{ $kind }` 检查
+team-what-condition = `when` 条件
+team-no-language = `{ $lang }` 不是语言；`{ $key }` 表只接受 `en-us` 和 `zh-cn`
+team-texts-need-en = `{ $key }` 表需要 `en-us`，即英文文本，缺少某种语言时使用它
+team-not-table = { $what }必须是表，不能是{ $type }
+team-takes = { $what }接受 { $keys }
+team-no-key = { $what }没有键 `{ $key }`
+team-lacks = { $what }缺少 `{ $key }`
+team-not-string = `{ $key }` 必须是字符串，不能是{ $type }
+team-empty = `{ $key }` 为空
+team-not-strings = `{ $key }` 必须是字符串列表，不能是{ $type }
+team-bad-severity = `{ $value }` 不是严重级别；请写 `error`、`warning` 或 `info`
+team-when-shape = `when` 是一个表（`{"{"} path = "prod/**" {"}"}`、`{"{"} field = "/data/status", equals = "FINISHED" {"}"}`）或由它们组成的列表，其中每个条件都必须成立
+team-placeholders-none = 无
+team-placeholders-differ = `zh-cn` 消息使用的占位符是 { $zh }，而 `en-us` 消息使用的是 { $en }
+help-team-placeholders-same = 每种语言的消息须使用相同的占位符
+team-builtin-rule-name = 内置规则 `{ $name }`
+team-team-rule-name = 团队规则 `{ $name }`（{ $path }:{ $line }）
+team-code-taken = `{ $code }` 已是{ $what }的代码
+help-team-code-builtin = 以 `COC` 开头的代码属于内置规则；请给团队规则用自己的前缀，例如 `{ $free }`
+help-team-code-free = `{ $free }` 尚未被占用
+team-code-coc = `{ $code }` 以 `COC` 开头，而该前缀保留给内置规则
+help-team-code-prefix = 请给团队规则用自己的前缀，例如 `{ $free }` 或 `TEAM{ $digits }`
+team-bad-code = `{ $code }` 不是规则代码：代码由大写字母加数字组成，例如 `X101` 或 `TEAM101`
+help-team-eg = 例如 `{ $example }`
+team-builtin-rule-code = 内置规则 { $code }
+team-team-rule-code = 团队规则 { $code }（{ $path }:{ $line }）
+team-name-taken = `{ $name }` 已是{ $whose }的名称
+help-team-name-own = 请按团队命名，例如 `team-{ $name }`
+team-bad-name = `{ $name }` 不是规则名称：名称须为 kebab-case，例如 `prod-timeout`
+team-no-kind = `{ $kind }` 不是检查类型
+help-team-kinds = 检查类型有 { $kinds }
+team-check-needs = `{ $kind }` 检查需要 `{ $param }`（{ $type }）
+team-param-type = `{ $kind }` 检查的 `{ $param }` 必须是{ $want }，不能是{ $type }
+team-check-serde = `check`：{ $error }
+team-min-max = `min`（{ $min }）大于 `max`（{ $max }）：没有值能通过
+team-bad-class-regex = `class` 不是有效的正则表达式：{ $error }
+team-bad-class = `class` 必须是一个字符类，例如 `[A-Za-z0-9_]`，不能是 `{ $class }`
+team-bad-pattern = `pattern` 不是有效的正则表达式：{ $error }
+team-bad-entry = `{ $entry }` 既不是键，也不是 JSON 指针（`/a/b`）
+team-bad-tilde = `{ $target }` 不是 JSON 指针：`~` 后面必须是 0 或 1
+team-no-model = 没有名为 `{ $model }` 的模型
+help-team-models = 模型有 { $models }
+team-no-field = { $model } 没有字段 `{ $field }`
+help-team-fields = { $model } 的字段有 { $fields }
+team-applies-numbers = 数字
+team-applies-strings = 字符串
+team-applies-arrays = 数组
+team-applies-objects = 对象
+team-check-applies = `{ $kind }` 检查适用于{ $what }，但 `{ $target }` 是{ $type }
+team-whole-model = `{ $kind }` 检查不能作用于整个模型（`{ $target }`）：只有 `required` 和 `forbidden` 可以
+help-team-name-field = 请指定它的一个字段，例如 `{ $example }`
+team-no-target = `{ $target }` 不是检查目标
+help-team-targets = 请写 `模型.字段`（`ScriptExecuteParam.timeout`）、一个模型（`JobScriptOrderInfoModel`）或 JSON 指针模式（`/data/properties/execute_param/script_params/*/param_name`）
+team-not-scalar = `{ $key }` 必须是字符串、数字或布尔值，不能是{ $type }
+team-not-values = `{ $key }` 必须是非空的值列表
+team-tests-one-way = 一个条件只能以一种方式检验字段；它却有 { $tests }
+help-team-one-test = 每种检验写一个条件：`when` 接受列表，其中每个条件都必须成立
+team-test-no-field = `{ $test }` 检验一个字段，但该条件没有指定字段
+help-team-add-field = 请加上 `field = "/data/status"`（一个 JSON 指针）
+team-bad-field = `{ $pointer }` 既不是 JSON 指针（`/data/status`），也不是相对指针（`1/status`：先上一层，再取 `/status`）
+team-field-star = `{ $pointer }` 含有 `*`：一个条件只能指定一个值
+help-team-relative = 相对指针（`1/status`）指定目标旁边的值
+team-present-bool = `present` 必须是 true 或 false
+team-condition-empty = `when` 条件需要 `path`（一个 glob）或 `field`（一个 JSON 指针）
+team-stray-close = `{"}"}` 没有对应的占位符；要写花括号本身请写 `{"}}"}`
+team-unclosed = `{"{"}` 开启的占位符没有闭合；要写花括号本身请写 `{"{{"}`
+help-team-brace = 要写花括号本身请写 `{"{{"}`
+team-no-placeholder = `{ $name }` 不是占位符；消息可使用 `{"{"}value{"}"}`、`{"{"}field{"}"}` 和 `{"{"}constraint{"}"}`
+
+## 团队规则没有 `message` 时的措辞（src/rules/team.rs）
+
+team-value-hidden = 一个隐藏的值
+team-value-array = 含 { $count } 项的数组
+team-required-lacks = `{ $name }` 缺少 { $shown }，但它必须{ $allowed }
+team-required-lacks-inner = `{ $name }` 缺少 { $shown }；`{ $field }` 必须{ $allowed }
+team-required-not-object = `{ $name }` 是{ $value }，因此缺少 { $shown }；`{ $field }` 必须{ $allowed }
+team-forbidden-has = `{ $field }` 含有 `{ $key }`，但它必须{ $allowed }
+help-team-remove = 请删除 `{ $key }`
+team-unique-item-field = 第 { $first } 项的 `{ $key }` { $value }
+team-unique-item = 第 { $first } 项（{ $value }）
+team-unique-repeats = `{ $field }` 的第 { $repeat } 项重复了{ $what }，但 `{ $field }` 必须{ $allowed }
+team-first-here = 首次出现于此
+
+## 基线、输出文件、`coc-lint schema`（src/cli/baseline.rs、src/cli/ci.rs、src/cli/schema.rs）
+## serde 与操作系统自己的错误信息保持原文（英文）。
+
+baseline-not-baseline = { $name } 不是 coc-lint 基线文件：{ $error }
+baseline-bad-version = { $name } 是版本 { $version } 的基线；此 coc-lint 读取版本 { $reads }
+output-cannot-create = 无法创建 { $path }：{ $error }
+output-cannot-write = 无法写入 { $path }：{ $error }
+schema-no-kind = 没有文档类型 { $kind } 的 schema

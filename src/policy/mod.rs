@@ -398,10 +398,8 @@ fn add_team_rules(
         path: origin.path.clone(),
         text: Some(origin.text.clone()),
         span: e.span,
-        message: Box::new(Msg::new("config-text").arg("text", e.message)),
-        help: e
-            .help
-            .map(|h| Box::new(Msg::new("config-text").arg("text", h))),
+        message: e.message,
+        help: e.help,
         lang: layer.lang(),
     };
     let origin = RuleOrigin {

@@ -841,7 +841,10 @@ impl RuleSetBuilder {
     ) -> Result<&mut Self, TeamRuleError> {
         let table = toml::from_str::<TomlValue>(&origin.text).map_err(|e| TeamRuleError {
             span: e.span(),
-            message: e.message().trim_end().to_owned(),
+            message: Box::new(
+                crate::i18n::Msg::new("config-toml")
+                    .arg("error", e.message().trim_end().to_owned()),
+            ),
             help: None,
         })?;
         let table = toml::Spanned::new(0..origin.text.len(), table);

@@ -40,7 +40,7 @@ use super::types::is_json_number;
 use super::util::repeats;
 use super::{Cx, Rule, RuleSet, Token};
 use crate::diagnostic::Severity;
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Msg};
 use crate::load::ast::{Node, Value};
 use crate::paths::PathMatcher;
 use crate::schema::{FieldType, Schema};
@@ -65,15 +65,17 @@ pub enum TomlValue {
 }
 
 impl TomlValue {
-    fn type_name(&self) -> &'static str {
-        match self {
-            TomlValue::String(_) => "a string",
-            TomlValue::Integer(_) => "an integer",
-            TomlValue::Float(_) => "a float",
-            TomlValue::Boolean(_) => "a boolean",
-            TomlValue::Array(_) => "an array",
-            TomlValue::Table(_) => "a table",
-        }
+    /// The value's TOML type in words (`a string`), for messages.
+    fn type_name(&self) -> Msg {
+        let id = match self {
+            TomlValue::String(_) => "team-toml-string",
+            TomlValue::Integer(_) => "team-toml-integer",
+            TomlValue::Float(_) => "team-toml-float",
+            TomlValue::Boolean(_) => "team-toml-boolean",
+            TomlValue::Array(_) => "team-toml-array",
+            TomlValue::Table(_) => "team-toml-table",
+        };
+        Msg::new(id)
     }
 
     fn to_json(&self) -> serde_json::Value {
@@ -158,43 +160,49 @@ pub struct RuleOrigin {
 
 /// A team rule that cannot be understood: what is wrong, at which bytes of
 /// [`RuleOrigin::text`].
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct TeamRuleError {
     /// The bytes at fault.
     pub span: Option<Range<usize>>,
-    /// What is wrong.
-    pub message: String,
+    /// What is wrong, in words of the catalog (`src/i18n/*.ftl`): the
+    /// policy words it in the language of the run.
+    pub message: Box<Msg>,
     /// What to do about it.
-    pub help: Option<String>,
+    pub help: Option<Box<Msg>>,
 }
 
 impl TeamRuleError {
-    fn at(span: Range<usize>, message: impl Into<String>) -> Self {
+    fn at(span: Range<usize>, message: Msg) -> Self {
         TeamRuleError {
             span: Some(span),
-            message: message.into(),
+            message: Box::new(message),
             help: None,
         }
     }
 
-    fn help(mut self, help: impl Into<String>) -> Self {
-        self.help = Some(help.into());
+    fn help(mut self, help: Msg) -> Self {
+        self.help = Some(Box::new(help));
         self
     }
 
-    fn help_opt(mut self, help: Option<String>) -> Self {
-        self.help = help;
+    fn help_opt(mut self, help: Option<Msg>) -> Self {
+        self.help = help.map(Box::new);
         self
     }
 }
 
 impl fmt::Display for TeamRuleError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.message)
+        f.write_str(&self.message.format(Lang::EnUs))
     }
 }
 
 impl std::error::Error for TeamRuleError {}
+
+/// `did you mean `x`?`
+fn did_you_mean(name: impl Into<String>) -> Msg {
+    Msg::new("help-did-you-mean").arg("name", name.into())
+}
 
 type Res<T> = std::result::Result<T, TeamRuleError>;
 
@@ -220,14 +228,15 @@ enum Ty {
 }
 
 impl Ty {
-    fn describe(self) -> &'static str {
-        match self {
-            Ty::Number => "a number",
-            Ty::Count => "a non-negative integer",
-            Ty::Boolean => "a boolean",
-            Ty::Text => "a string",
-            Ty::Texts => "a list of strings",
-        }
+    fn describe(self) -> Msg {
+        let id = match self {
+            Ty::Number => "team-param-number",
+            Ty::Count => "team-param-count",
+            Ty::Boolean => "team-toml-boolean",
+            Ty::Text => "team-toml-string",
+            Ty::Texts => "team-param-strings",
+        };
+        Msg::new(id)
     }
 
     fn accepts(self, value: &TomlValue) -> bool {
@@ -423,7 +432,9 @@ fn read_texts<T>(
             _ => {
                 return Err(TeamRuleError::at(
                     text.span(),
-                    format!("`{lang}` is no language; a `{key}` table takes `en-us` and `zh-cn`"),
+                    Msg::new("team-no-language")
+                        .arg("lang", lang.clone())
+                        .arg("key", key.to_owned()),
                 ))
             }
         }
@@ -431,9 +442,7 @@ fn read_texts<T>(
     let Some(en) = en else {
         return Err(TeamRuleError::at(
             value.span(),
-            format!(
-                "a `{key}` table needs `en-us`, the English text, used where a language is missing"
-            ),
+            Msg::new("team-texts-need-en").arg("key", key.to_owned()),
         ));
     };
     Ok(Texts {
@@ -476,7 +485,7 @@ struct Table<'v> {
 }
 
 impl<'v> Table<'v> {
-    fn of(value: &'v Spanned<TomlValue>, what: &str) -> Res<Table<'v>> {
+    fn of(value: &'v Spanned<TomlValue>, what: Msg) -> Res<Table<'v>> {
         match value.get_ref() {
             TomlValue::Table(entries) => Ok(Table {
                 span: value.span(),
@@ -484,7 +493,9 @@ impl<'v> Table<'v> {
             }),
             other => Err(TeamRuleError::at(
                 value.span(),
-                format!("{what} must be a table, not {}", other.type_name()),
+                Msg::new("team-not-table")
+                    .msg("what", what)
+                    .msg("type", other.type_name()),
             )),
         }
     }
@@ -494,15 +505,21 @@ impl<'v> Table<'v> {
     }
 
     /// Refuse keys that are not `allowed`, at the key.
-    fn only(&self, allowed: &[&str], what: &str, text: &str) -> Res<()> {
+    fn only(&self, allowed: &[&str], what: Msg, text: &str) -> Res<()> {
         for (key, value) in self.entries {
             if !allowed.contains(&key.as_str()) {
                 let help = closest(key, allowed.iter().copied())
-                    .map(|k| format!("did you mean `{k}`?"))
-                    .unwrap_or_else(|| format!("{what} takes {}", list(allowed)));
+                    .map(did_you_mean)
+                    .unwrap_or_else(|| {
+                        Msg::new("team-takes")
+                            .msg("what", what.clone())
+                            .msg("keys", list(allowed))
+                    });
                 return Err(TeamRuleError::at(
                     key_span(text, key, value.span()),
-                    format!("{what} has no key `{key}`"),
+                    Msg::new("team-no-key")
+                        .msg("what", what)
+                        .arg("key", key.clone()),
                 )
                 .help(help));
             }
@@ -510,18 +527,26 @@ impl<'v> Table<'v> {
         Ok(())
     }
 
-    fn required(&self, key: &str, what: &str) -> Res<&'v Spanned<TomlValue>> {
-        self.get(key)
-            .ok_or_else(|| TeamRuleError::at(self.span.clone(), format!("{what} lacks `{key}`")))
+    fn required(&self, key: &str, what: Msg) -> Res<&'v Spanned<TomlValue>> {
+        self.get(key).ok_or_else(|| {
+            TeamRuleError::at(
+                self.span.clone(),
+                Msg::new("team-lacks")
+                    .msg("what", what)
+                    .arg("key", key.to_owned()),
+            )
+        })
     }
 }
 
-/// `` `a`, `b` and `c` ``.
-fn list(items: &[&str]) -> String {
+/// `` `a`, `b` and `c` `` (`和` in Chinese).
+fn list(items: &[&str]) -> Msg {
     let quoted: Vec<String> = items.iter().map(|i| format!("`{i}`")).collect();
     match quoted.split_last() {
-        Some((last, rest)) if !rest.is_empty() => format!("{} and {last}", rest.join(", ")),
-        _ => quoted.join(""),
+        Some((last, rest)) if !rest.is_empty() => Msg::new("team-list")
+            .arg("rest", rest.join(", "))
+            .arg("last", last.clone()),
+        _ => Msg::new("config-text").arg("text", quoted.join("")),
     }
 }
 
@@ -565,7 +590,9 @@ fn string<'v>(value: &'v Spanned<TomlValue>, key: &str) -> Res<&'v str> {
         TomlValue::String(s) => Ok(s),
         other => Err(TeamRuleError::at(
             value.span(),
-            format!("`{key}` must be a string, not {}", other.type_name()),
+            Msg::new("team-not-string")
+                .arg("key", key.to_owned())
+                .msg("type", other.type_name()),
         )),
     }
 }
@@ -578,13 +605,15 @@ fn strings<'v>(value: &'v Spanned<TomlValue>, key: &str) -> Res<Vec<(&'v str, Ra
             .iter()
             .map(|i| string(i, key).map(|s| (s, i.span())))
             .collect(),
-        TomlValue::Array(_) => Err(TeamRuleError::at(value.span(), format!("`{key}` is empty"))),
+        TomlValue::Array(_) => Err(TeamRuleError::at(
+            value.span(),
+            Msg::new("team-empty").arg("key", key.to_owned()),
+        )),
         other => Err(TeamRuleError::at(
             value.span(),
-            format!(
-                "`{key}` must be a list of strings, not {}",
-                other.type_name()
-            ),
+            Msg::new("team-not-strings")
+                .arg("key", key.to_owned())
+                .msg("type", other.type_name()),
         )),
     }
 }
@@ -678,29 +707,29 @@ pub(crate) fn read(
     set: &RuleSet,
 ) -> Res<(Rule, TeamRule)> {
     let text: &str = &origin.text;
-    let table = Table::of(value, "a rule")?;
-    table.only(RULE_KEYS, "a rule", text)?;
+    let a_rule = || Msg::new("team-what-rule");
+    let table = Table::of(value, a_rule())?;
+    table.only(RULE_KEYS, a_rule(), text)?;
     let schema = set.schema();
 
     // code and name
-    let code_value = table.required("code", "a rule")?;
+    let code_value = table.required("code", a_rule())?;
     let code = string(code_value, "code")?;
     check_code(code, code_value.span(), set)?;
-    let name_value = table.required("name", "a rule")?;
+    let name_value = table.required("name", a_rule())?;
     let name = string(name_value, "name")?;
     check_name(name, name_value.span(), set)?;
 
-    let severity_value = table.required("severity", "a rule")?;
+    let severity_value = table.required("severity", a_rule())?;
     let severity = match string(severity_value, "severity")? {
         "error" => Severity::Error,
         "warning" => Severity::Warning,
         "info" => Severity::Info,
         other => {
-            let help = closest(other, ["error", "warning", "info"].into_iter())
-                .map(|s| format!("did you mean `{s}`?"));
+            let help = closest(other, ["error", "warning", "info"].into_iter()).map(did_you_mean);
             return Err(TeamRuleError::at(
                 severity_value.span(),
-                format!("`{other}` is no severity; write `error`, `warning` or `info`"),
+                Msg::new("team-bad-severity").arg("value", other.to_owned()),
             )
             .help_opt(help));
         }
@@ -708,7 +737,7 @@ pub(crate) fn read(
     let text_of =
         |key: &'static str| move |v: &Spanned<TomlValue>| string(v, key).map(str::to_owned);
     let summary = read_texts(
-        table.required("summary", "a rule")?,
+        table.required("summary", a_rule())?,
         "summary",
         text_of("summary"),
     )?;
@@ -722,11 +751,11 @@ pub(crate) fn read(
         .transpose()?;
 
     // check
-    let check_value = table.required("check", "a rule")?;
+    let check_value = table.required("check", a_rule())?;
     let (check, applies) = read_check(check_value, text)?;
 
     // targets
-    let targets_value = table.required("targets", "a rule")?;
+    let targets_value = table.required("targets", a_rule())?;
     let mut targets = Vec::new();
     let mut written = Vec::new();
     for (target, span) in strings(targets_value, "targets")? {
@@ -744,12 +773,7 @@ pub(crate) fn read(
                 }
             }
             TomlValue::Table(_) => when.push(read_condition(w, origin)?),
-            _ => {
-                return Err(TeamRuleError::at(
-                    w.span(),
-                    "`when` is a table (`{ path = \"prod/**\" }`, `{ field = \"/data/status\", equals = \"FINISHED\" }`) or a list of them, all of which must hold",
-                ))
-            }
+            _ => return Err(TeamRuleError::at(w.span(), Msg::new("team-when-shape"))),
         }
     }
 
@@ -771,20 +795,18 @@ pub(crate) fn read(
                 };
                 let list = |uses: &[&str]| {
                     if uses.is_empty() {
-                        "none".to_owned()
+                        Msg::new("team-placeholders-none")
                     } else {
-                        format!("`{}`", uses.join("`, `"))
+                        Msg::new("config-text").arg("text", format!("`{}`", uses.join("`, `")))
                     }
                 };
                 return Err(TeamRuleError::at(
                     span,
-                    format!(
-                        "the `zh-cn` message uses the placeholders {}, but the `en-us` one uses {}",
-                        list(&zh_uses),
-                        list(&en_uses)
-                    ),
+                    Msg::new("team-placeholders-differ")
+                        .msg("zh", list(&zh_uses))
+                        .msg("en", list(&en_uses)),
                 )
-                .help("every language's message uses the same placeholders"));
+                .help(Msg::new("help-team-placeholders-same")));
             }
         }
     }
@@ -837,45 +859,45 @@ fn check_code(code: &str, span: Range<usize>, set: &RuleSet) -> Res<()> {
         let other = &set.rules[i];
         let (what, help) = match &other.defined_in {
             None => (
-                format!("the built-in rule `{}`", other.name()),
-                format!(
-                    "codes starting with `COC` belong to built-in rules; give team rules your own prefix, e.g. `{}`",
-                    free_code(set, code)
-                ),
+                Msg::new("team-builtin-rule-name").arg("name", other.name().to_owned()),
+                Msg::new("help-team-code-builtin").arg("free", free_code(set, code)),
             ),
             Some((path, line)) => (
-                format!(
-                    "the team rule `{}` ({}:{line})",
-                    other.name(),
-                    path.display()
-                ),
-                format!("`{}` is free", free_code(set, code)),
+                Msg::new("team-team-rule-name")
+                    .arg("name", other.name().to_owned())
+                    .arg("path", path.display().to_string())
+                    .arg("line", line.to_string()),
+                Msg::new("help-team-code-free").arg("free", free_code(set, code)),
             ),
         };
-        return Err(
-            TeamRuleError::at(span, format!("`{code}` is already the code of {what}")).help(help),
-        );
+        return Err(TeamRuleError::at(
+            span,
+            Msg::new("team-code-taken")
+                .arg("code", code.to_owned())
+                .msg("what", what),
+        )
+        .help(help));
     }
     if upper.starts_with("COC") {
         return Err(TeamRuleError::at(
             span,
-            format!("`{code}` starts with `COC`, which is kept for built-in rules"),
+            Msg::new("team-code-coc").arg("code", code.to_owned()),
         )
-        .help(format!(
-            "give team rules your own prefix, e.g. `{}` or `TEAM{}`",
-            free_code(set, code),
-            &free_code(set, code)[1..]
-        )));
+        .help(
+            Msg::new("help-team-code-prefix")
+                .arg("free", free_code(set, code))
+                .arg("digits", free_code(set, code)[1..].to_owned()),
+        ));
     }
     if !well_formed_code(code) {
         let help = if well_formed_code(&upper) {
-            format!("did you mean `{upper}`?")
+            did_you_mean(upper)
         } else {
-            format!("e.g. `{}`", free_code(set, code))
+            Msg::new("help-team-eg").arg("example", free_code(set, code))
         };
         return Err(TeamRuleError::at(
             span,
-            format!("`{code}` is not a rule code: a code is capital letters then digits, such as `X101` or `TEAM101`"),
+            Msg::new("team-bad-code").arg("code", code.to_owned()),
         )
         .help(help));
     }
@@ -886,15 +908,19 @@ fn check_name(name: &str, span: Range<usize>, set: &RuleSet) -> Res<()> {
     if let Some(i) = set.lookup(name) {
         let other = &set.rules[i];
         let whose = match &other.defined_in {
-            None => format!("the built-in rule {}", other.code()),
-            Some((path, line)) => {
-                format!("the team rule {} ({}:{line})", other.code(), path.display())
-            }
+            None => Msg::new("team-builtin-rule-code").arg("code", other.code().to_owned()),
+            Some((path, line)) => Msg::new("team-team-rule-code")
+                .arg("code", other.code().to_owned())
+                .arg("path", path.display().to_string())
+                .arg("line", line.to_string()),
         };
-        return Err(
-            TeamRuleError::at(span, format!("`{name}` is already the name of {whose}"))
-                .help(format!("name it for your team, e.g. `team-{name}`")),
-        );
+        return Err(TeamRuleError::at(
+            span,
+            Msg::new("team-name-taken")
+                .arg("name", name.to_owned())
+                .msg("whose", whose),
+        )
+        .help(Msg::new("help-team-name-own").arg("name", name.to_owned())));
     }
     if !well_formed_name(name) {
         let fixed: String = name
@@ -902,10 +928,10 @@ fn check_name(name: &str, span: Range<usize>, set: &RuleSet) -> Res<()> {
             .chars()
             .map(|c| if c == '_' || c == ' ' { '-' } else { c })
             .collect();
-        let help = well_formed_name(&fixed).then(|| format!("did you mean `{fixed}`?"));
+        let help = well_formed_name(&fixed).then(|| did_you_mean(fixed));
         return Err(TeamRuleError::at(
             span,
-            format!("`{name}` is not a rule name: a name is kebab-case, such as `prod-timeout`"),
+            Msg::new("team-bad-name").arg("name", name.to_owned()),
         )
         .help_opt(help));
     }
@@ -913,51 +939,67 @@ fn check_name(name: &str, span: Range<usize>, set: &RuleSet) -> Res<()> {
 }
 
 fn read_check(value: &Spanned<TomlValue>, text: &str) -> Res<(Check, Applies)> {
-    let table = Table::of(value, "`check`")?;
-    let kind_value = table.required("kind", "`check`")?;
+    let table = Table::of(value, Msg::new("team-what-check"))?;
+    let kind_value = table.required("kind", Msg::new("team-what-check"))?;
     let kind = string(kind_value, "kind")?;
     let Some((_, applies, params)) = KINDS.iter().find(|(k, _, _)| *k == kind) else {
-        let help = closest(kind, kinds())
-            .map(|k| format!("did you mean `{k}`?"))
-            .unwrap_or_else(|| format!("the kinds are {}", list(&kinds().collect::<Vec<_>>())));
-        return Err(
-            TeamRuleError::at(kind_value.span(), format!("`{kind}` is no check kind")).help(help),
-        );
+        let help = closest(kind, kinds()).map(did_you_mean).unwrap_or_else(|| {
+            Msg::new("help-team-kinds").msg("kinds", list(&kinds().collect::<Vec<_>>()))
+        });
+        return Err(TeamRuleError::at(
+            kind_value.span(),
+            Msg::new("team-no-kind").arg("kind", kind.to_owned()),
+        )
+        .help(help));
     };
     let mut allowed: Vec<&str> = params.iter().map(|(p, _, _)| *p).collect();
     allowed.push("kind");
-    table.only(&allowed, &format!("a `{kind}` check"), text)?;
+    table.only(
+        &allowed,
+        Msg::new("team-what-kind-check").arg("kind", kind.to_owned()),
+        text,
+    )?;
     for (param, ty, required) in params.iter() {
         match table.get(param) {
             None if *required => {
                 return Err(TeamRuleError::at(
                     value.span(),
-                    format!("a `{kind}` check needs `{param}` ({})", ty.describe()),
+                    Msg::new("team-check-needs")
+                        .arg("kind", kind.to_owned())
+                        .arg("param", param.to_string())
+                        .msg("type", ty.describe()),
                 ))
             }
             None => {}
             Some(v) if !ty.accepts(v.get_ref()) => {
                 return Err(TeamRuleError::at(
                     v.span(),
-                    format!(
-                        "`{param}` of a `{kind}` check must be {}, not {}",
-                        ty.describe(),
-                        v.get_ref().type_name()
-                    ),
+                    Msg::new("team-param-type")
+                        .arg("param", param.to_string())
+                        .arg("kind", kind.to_owned())
+                        .msg("want", ty.describe())
+                        .msg("type", v.get_ref().type_name()),
                 ))
             }
             Some(v)
                 if *ty == Ty::Texts
                     && matches!(v.get_ref(), TomlValue::Array(a) if a.is_empty()) =>
             {
-                return Err(TeamRuleError::at(v.span(), format!("`{param}` is empty")))
+                return Err(TeamRuleError::at(
+                    v.span(),
+                    Msg::new("team-empty").arg("key", param.to_string()),
+                ))
             }
             Some(_) => {}
         }
     }
     let json = value.get_ref().to_json();
-    let check: Check = serde_json::from_value(json)
-        .map_err(|e| TeamRuleError::at(value.span(), format!("`check`: {e}")))?;
+    let check: Check = serde_json::from_value(json).map_err(|e| {
+        TeamRuleError::at(
+            value.span(),
+            Msg::new("team-check-serde").arg("error", e.to_string()),
+        )
+    })?;
 
     // What serde cannot say: bounds in order, regexes that compile, keys
     // that are pointers.
@@ -966,7 +1008,9 @@ fn read_check(value: &Spanned<TomlValue>, text: &str) -> Res<(Check, Applies)> {
             if a > b {
                 return Err(TeamRuleError::at(
                     value.span(),
-                    format!("`min` ({a}) is greater than `max` ({b}): nothing passes"),
+                    Msg::new("team-min-max")
+                        .arg("min", a.to_string())
+                        .arg("max", b.to_string()),
                 ));
             }
         }
@@ -987,20 +1031,17 @@ fn read_check(value: &Spanned<TomlValue>, text: &str) -> Res<(Check, Applies)> {
                     .trim()
                     .trim_start_matches("error: ");
                 return Err(at_param(&table, "class", value)
-                    .message(format!("`class` is not a valid regex: {detail}")));
+                    .message(Msg::new("team-bad-class-regex").arg("error", detail.to_owned())));
             }
             if check.compile().is_err() {
-                return Err(at_param(&table, "class", value).message(format!(
-                    "`class` must be one character class, such as `[A-Za-z0-9_]`, not `{class}`"
-                )));
+                return Err(at_param(&table, "class", value)
+                    .message(Msg::new("team-bad-class").arg("class", class.clone())));
             }
         }
         Check::Forbid { pattern, .. } | Check::Pattern { pattern, .. } => {
             if let Err(e) = Regex::new(pattern) {
-                return Err(at_param(&table, "pattern", value).message(format!(
-                    "`pattern` is not a valid regex: {}",
-                    regex_error(&e)
-                )));
+                return Err(at_param(&table, "pattern", value)
+                    .message(Msg::new("team-bad-pattern").arg("error", regex_error(&e))));
             }
         }
         Check::Required { keys } | Check::Forbidden { keys } => {
@@ -1014,15 +1055,14 @@ fn read_check(value: &Spanned<TomlValue>, text: &str) -> Res<(Check, Applies)> {
                     };
                     return Err(TeamRuleError::at(
                         span,
-                        format!("`{key}` is neither a key nor a JSON pointer (`/a/b`)"),
+                        Msg::new("team-bad-entry").arg("entry", key.clone()),
                     ));
                 }
             }
         }
         Check::Unique { field: Some(field) } if entry_tokens(field).is_none() => {
-            return Err(at_param(&table, "field", value).message(format!(
-                "`{field}` is neither a key nor a JSON pointer (`/a/b`)"
-            )));
+            return Err(at_param(&table, "field", value)
+                .message(Msg::new("team-bad-entry").arg("entry", field.clone())));
         }
         _ => {}
     }
@@ -1033,13 +1073,13 @@ fn read_check(value: &Spanned<TomlValue>, text: &str) -> Res<(Check, Applies)> {
 fn at_param(table: &Table<'_>, param: &str, check: &Spanned<TomlValue>) -> TeamRuleError {
     TeamRuleError::at(
         table.get(param).map_or(check.span(), |v| v.span()),
-        String::new(),
+        Msg::new("config-text").arg("text", String::new()),
     )
 }
 
 impl TeamRuleError {
-    fn message(mut self, message: String) -> Self {
-        self.message = message;
+    fn message(mut self, message: Msg) -> Self {
+        self.message = Box::new(message);
         self
     }
 }
@@ -1060,7 +1100,7 @@ fn read_target(
         let tokens = pointer_tokens(target).ok_or_else(|| {
             TeamRuleError::at(
                 span.clone(),
-                format!("`{target}` is not a JSON pointer: `~` must be followed by 0 or 1"),
+                Msg::new("team-bad-tilde").arg("target", target.to_owned()),
             )
         })?;
         return Ok(Target::Pointer(
@@ -1074,26 +1114,32 @@ fn read_target(
     if let Some((model_name, field_name)) = target.split_once('.') {
         let Some(m) = schema.model(model_name) else {
             let help = closest(model_name, models())
-                .map(|m| format!("did you mean `{m}.{field_name}`?"))
+                .map(|m| did_you_mean(format!("{m}.{field_name}")))
                 .unwrap_or_else(|| {
-                    format!("the models are {}", list(&models().collect::<Vec<_>>()))
+                    Msg::new("help-team-models").msg("models", list(&models().collect::<Vec<_>>()))
                 });
-            return Err(
-                TeamRuleError::at(span, format!("no model is named `{model_name}`")).help(help),
-            );
+            return Err(TeamRuleError::at(
+                span,
+                Msg::new("team-no-model").arg("model", model_name.to_owned()),
+            )
+            .help(help));
         };
         let model = &schema.models[m];
         let Some(field) = model.field(field_name) else {
             let help = model
                 .closest_field(field_name, 0.8)
-                .map(|f| format!("did you mean `{model_name}.{}`?", f.name))
+                .map(|f| did_you_mean(format!("{model_name}.{}", f.name)))
                 .unwrap_or_else(|| {
                     let names: Vec<&str> = model.fields.iter().map(|f| f.name.as_str()).collect();
-                    format!("the fields of {model_name} are {}", list(&names))
+                    Msg::new("help-team-fields")
+                        .arg("model", model_name.to_owned())
+                        .msg("fields", list(&names))
                 });
             return Err(TeamRuleError::at(
                 span,
-                format!("{model_name} has no field `{field_name}`"),
+                Msg::new("team-no-field")
+                    .arg("model", model_name.to_owned())
+                    .arg("field", field_name.to_owned()),
             )
             .help(help));
         };
@@ -1112,17 +1158,18 @@ fn read_target(
         };
         if !fits {
             let what = match applies {
-                Applies::Numbers => "numbers",
-                Applies::Strings => "strings",
-                Applies::Arrays => "arrays",
-                Applies::Objects => "objects",
+                Applies::Numbers => "team-applies-numbers",
+                Applies::Strings => "team-applies-strings",
+                Applies::Arrays => "team-applies-arrays",
+                Applies::Objects => "team-applies-objects",
             };
             return Err(TeamRuleError::at(
                 span,
-                format!(
-                    "a `{kind}` check applies to {what}, but `{target}` is {}",
-                    field.ty.describe(schema)
-                ),
+                Msg::new("team-check-applies")
+                    .arg("kind", kind.to_owned())
+                    .msg("what", Msg::new(what))
+                    .arg("target", target.to_owned())
+                    .msg("type", type_msg(&field.ty, schema)),
             ));
         }
         return Ok(Target::Field(field.id));
@@ -1131,16 +1178,44 @@ fn read_target(
         if applies != Applies::Objects {
             return Err(TeamRuleError::at(
                 span,
-                format!("a `{kind}` check cannot apply to a whole model (`{target}`): only `required` and `forbidden` can"),
+                Msg::new("team-whole-model")
+                    .arg("kind", kind.to_owned())
+                    .arg("target", target.to_owned()),
             )
-            .help(format!("name one of its fields, e.g. `{target}.{}`", schema.models[m].fields.first().map_or("", |f| f.name.as_str()))));
+            .help(Msg::new("help-team-name-field").arg(
+                "example",
+                format!(
+                        "{target}.{}",
+                        schema.models[m].fields.first().map_or("", |f| f.name.as_str())
+                    ),
+            )));
         }
         return Ok(Target::Model(m));
     }
     let help = closest(target, models())
-        .map(|m| format!("did you mean `{m}`?"))
-        .unwrap_or_else(|| "write `Model.field` (`ScriptExecuteParam.timeout`), a model (`JobScriptOrderInfoModel`) or a JSON pointer pattern (`/data/properties/execute_param/script_params/*/param_name`)".into());
-    Err(TeamRuleError::at(span, format!("`{target}` is no target")).help(help))
+        .map(did_you_mean)
+        .unwrap_or_else(|| Msg::new("help-team-targets"));
+    Err(TeamRuleError::at(
+        span,
+        Msg::new("team-no-target").arg("target", target.to_owned()),
+    )
+    .help(help))
+}
+
+/// [`FieldType::describe_in`] as a message, worded in the language of the
+/// run.
+fn type_msg(ty: &FieldType, schema: &Schema) -> Msg {
+    match ty {
+        FieldType::String => Msg::new("type-string"),
+        FieldType::Integer => Msg::new("type-integer"),
+        FieldType::Long => Msg::new("type-long"),
+        FieldType::Double => Msg::new("type-double"),
+        FieldType::Boolean => Msg::new("type-boolean"),
+        FieldType::Object(m) => {
+            Msg::new("type-object").arg("model", schema.models[*m].name.clone())
+        }
+        FieldType::Array(_) => Msg::new("type-array"),
+    }
 }
 
 fn check_kind_name(check: &Check) -> Option<&'static str> {
@@ -1169,10 +1244,9 @@ fn scalar(value: &Spanned<TomlValue>, key: &str) -> Res<Scalar> {
         TomlValue::Boolean(b) => Ok(Scalar::Bool(*b)),
         other => Err(TeamRuleError::at(
             value.span(),
-            format!(
-                "`{key}` must be a string, a number or a boolean, not {}",
-                other.type_name()
-            ),
+            Msg::new("team-not-scalar")
+                .arg("key", key.to_owned())
+                .msg("type", other.type_name()),
         )),
     }
 }
@@ -1184,20 +1258,26 @@ fn scalars(value: &Spanned<TomlValue>, key: &str) -> Res<Vec<Scalar>> {
         }
         _ => Err(TeamRuleError::at(
             value.span(),
-            format!("`{key}` must be a non-empty list of values"),
+            Msg::new("team-not-values").arg("key", key.to_owned()),
         )),
     }
 }
 
 fn read_condition(value: &Spanned<TomlValue>, origin: &RuleOrigin) -> Res<Condition> {
     let text: &str = &origin.text;
-    let table = Table::of(value, "a `when` condition")?;
-    table.only(WHEN_KEYS, "a `when` condition", text)?;
+    let a_condition = || Msg::new("team-what-condition");
+    let table = Table::of(value, a_condition())?;
+    table.only(WHEN_KEYS, a_condition(), text)?;
     let mut path = Vec::new();
     if let Some(p) = table.get("path") {
         for (glob, span) in strings(p, "path")? {
             let matcher = PathMatcher::new(glob, &origin.base).map_err(|e| {
-                TeamRuleError::at(span.clone(), format!("`{glob}` is not a valid glob: {e}"))
+                TeamRuleError::at(
+                    span.clone(),
+                    Msg::new("config-bad-glob")
+                        .arg("glob", glob.to_owned())
+                        .arg("error", e.to_string()),
+                )
             })?;
             path.push(matcher);
         }
@@ -1209,18 +1289,18 @@ fn read_condition(value: &Spanned<TomlValue>, origin: &RuleOrigin) -> Res<Condit
     if tests.len() > 1 {
         return Err(TeamRuleError::at(
             table.span.clone(),
-            format!("a condition tests a field one way; it has {}", list(&tests)),
+            Msg::new("team-tests-one-way").msg("tests", list(&tests)),
         )
-        .help("write one condition per test: `when` takes a list, all of which must hold"));
+        .help(Msg::new("help-team-one-test")));
     }
     let field = match table.get("field") {
         None => {
             if let Some(test) = tests.first() {
                 return Err(TeamRuleError::at(
-                    table.required(test, "")?.span(),
-                    format!("`{test}` tests a field, but the condition names none"),
+                    table.required(test, a_condition())?.span(),
+                    Msg::new("team-test-no-field").arg("test", test.to_string()),
                 )
-                .help("add `field = \"/data/status\"` (a JSON pointer)"));
+                .help(Msg::new("help-team-add-field")));
             }
             None
         }
@@ -1229,7 +1309,7 @@ fn read_condition(value: &Spanned<TomlValue>, origin: &RuleOrigin) -> Res<Condit
             let bad = || {
                 TeamRuleError::at(
                     f.span(),
-                    format!("`{pointer}` is not a JSON pointer (`/data/status`) nor a relative one (`1/status`: up one level, then `/status`)"),
+                    Msg::new("team-bad-field").arg("pointer", pointer.to_owned()),
                 )
             };
             let digits = pointer.bytes().take_while(u8::is_ascii_digit).count();
@@ -1244,34 +1324,36 @@ fn read_condition(value: &Spanned<TomlValue>, origin: &RuleOrigin) -> Res<Condit
             if pointer.split('/').any(|t| t == "*") {
                 return Err(TeamRuleError::at(
                     f.span(),
-                    format!("`{pointer}` has a `*`: a condition names one value"),
+                    Msg::new("team-field-star").arg("pointer", pointer.to_owned()),
                 )
-                .help("a relative pointer (`1/status`) names the value beside the target"));
+                .help(Msg::new("help-team-relative")));
             }
             let test = match tests.first().copied() {
                 None => Test::Present(true),
                 Some("present") => match table.get("present").map(|v| v.get_ref()) {
                     Some(TomlValue::Boolean(b)) => Test::Present(*b),
                     _ => {
-                        let v = table.required("present", "")?;
-                        return Err(TeamRuleError::at(
-                            v.span(),
-                            "`present` must be true or false",
-                        ));
+                        let v = table.required("present", a_condition())?;
+                        return Err(TeamRuleError::at(v.span(), Msg::new("team-present-bool")));
                     }
                 },
-                Some("equals") => Test::Equals(scalar(table.required("equals", "")?, "equals")?),
-                Some("one_of") => Test::OneOf(scalars(table.required("one_of", "")?, "one_of")?),
-                Some("none_of") => {
-                    Test::NoneOf(scalars(table.required("none_of", "")?, "none_of")?)
+                Some("equals") => {
+                    Test::Equals(scalar(table.required("equals", a_condition())?, "equals")?)
                 }
+                Some("one_of") => {
+                    Test::OneOf(scalars(table.required("one_of", a_condition())?, "one_of")?)
+                }
+                Some("none_of") => Test::NoneOf(scalars(
+                    table.required("none_of", a_condition())?,
+                    "none_of",
+                )?),
                 Some(_) => {
-                    let v = table.required("pattern", "")?;
+                    let v = table.required("pattern", a_condition())?;
                     let p = string(v, "pattern")?;
                     Test::Pattern(Regex::new(p).map_err(|e| {
                         TeamRuleError::at(
                             v.span(),
-                            format!("`pattern` is not a valid regex: {}", regex_error(&e)),
+                            Msg::new("team-bad-pattern").arg("error", regex_error(&e)),
                         )
                     })?)
                 }
@@ -1282,7 +1364,7 @@ fn read_condition(value: &Spanned<TomlValue>, origin: &RuleOrigin) -> Res<Condit
     if path.is_empty() && field.is_none() {
         return Err(TeamRuleError::at(
             table.span.clone(),
-            "a `when` condition needs `path` (a glob) or `field` (a JSON pointer)",
+            Msg::new("team-condition-empty"),
         ));
     }
     Ok(Condition { path, field })
@@ -1304,13 +1386,13 @@ fn read_template(value: &Spanned<TomlValue>, text: &str) -> Res<Vec<Piece>> {
         if tail.starts_with('}') {
             return Err(TeamRuleError::at(
                 inner_span(text, value.span(), "}"),
-                "a `}` closes no placeholder; write `}}` for a brace",
+                Msg::new("team-stray-close"),
             ));
         }
         let Some(end) = tail.find('}') else {
             return Err(TeamRuleError::at(
                 inner_span(text, value.span(), tail),
-                "a `{` opens a placeholder that is never closed; write `{{` for a brace",
+                Msg::new("team-unclosed"),
             ));
         };
         let name = &tail[1..end];
@@ -1320,14 +1402,11 @@ fn read_template(value: &Spanned<TomlValue>, text: &str) -> Res<Vec<Piece>> {
             "constraint" => Piece::Constraint,
             _ => {
                 let help = closest(name, PLACEHOLDERS.iter().copied())
-                    .map(|p| format!("did you mean `{{{p}}}`?"))
-                    .unwrap_or_else(|| "write `{{` for a brace".into());
+                    .map(|p| did_you_mean(format!("{{{p}}}")))
+                    .unwrap_or_else(|| Msg::new("help-team-brace"));
                 return Err(TeamRuleError::at(
                     inner_span(text, value.span(), &tail[..=end]),
-                    format!(
-                        "`{}` is no placeholder; a message may use `{{value}}`, `{{field}}` and `{{constraint}}`",
-                        &tail[..=end]
-                    ),
+                    Msg::new("team-no-placeholder").arg("name", tail[..=end].to_owned()),
                 )
                 .help(help));
             }
@@ -1377,7 +1456,7 @@ pub(crate) fn run<'a>(
     let Some(check) = rule.check() else {
         return;
     };
-    let findings = evaluate(check, node, field, sensitive, typed, cx);
+    let findings = evaluate(check, rule.name(), node, field, sensitive, typed, cx);
     if findings.is_empty() || !team.when.iter().all(|c| holds(c, cx)) {
         return;
     }
@@ -1390,7 +1469,7 @@ pub(crate) fn run<'a>(
                 .iter()
                 .map(|p| match p {
                     Piece::Text(t) => t.clone(),
-                    Piece::Value => show(f.node, secret),
+                    Piece::Value => show(f.node, secret, cx.lang),
                     Piece::Field => field.to_owned(),
                     Piece::Constraint => check.describe_in(cx.lang, rule.name()),
                 })
@@ -1409,10 +1488,11 @@ pub(crate) fn run<'a>(
 }
 
 /// A value for a message: as written, shortened; a value that may be a
-/// secret is described, never shown.
-fn show(node: &Node<'_>, secret: bool) -> String {
+/// secret is described, never shown (in `lang`, as are arrays and objects).
+fn show(node: &Node<'_>, secret: bool, lang: Lang) -> String {
+    use crate::i18n::tr;
     if secret {
-        return "a hidden value".into();
+        return tr!(lang, "team-value-hidden");
     }
     match &node.value {
         Value::Null => "null".into(),
@@ -1430,12 +1510,8 @@ fn show(node: &Node<'_>, secret: bool) -> String {
             let more = if short.len() < s.len() { "…" } else { "" };
             format!("{short:?}{more}")
         }
-        Value::Array(items) => format!(
-            "an array of {} item{}",
-            items.len(),
-            if items.len() == 1 { "" } else { "s" }
-        ),
-        Value::Object(_) => "an object".into(),
+        Value::Array(items) => tr!(lang, "team-value-array", count = items.len()),
+        Value::Object(_) => tr!(lang, "value-object"),
     }
 }
 
@@ -1456,12 +1532,16 @@ fn navigate<'a, 'n, 't>(
 
 fn evaluate<'a>(
     check: &Check,
+    rule: &str,
     node: &'a Node<'a>,
     field: &str,
     sensitive: bool,
     typed: bool,
     cx: &Cx<'a>,
 ) -> Vec<Finding<'a>> {
+    use crate::i18n::tr;
+    let lang = cx.lang;
+    let allowed = || check.describe_in(lang, rule);
     let mut found = Vec::new();
     match check {
         Check::Required { keys } => {
@@ -1486,20 +1566,31 @@ fn evaluate<'a>(
                                 format!("`{}`", missing.join("."))
                             };
                             let message = if depth == 0 {
-                                format!(
-                                    "`{name}` lacks {shown}, but it must be {}",
-                                    check.describe()
+                                tr!(
+                                    lang,
+                                    "team-required-lacks",
+                                    name = name.as_str(),
+                                    shown = shown,
+                                    allowed = allowed()
                                 )
                             } else if at.as_object().is_some() {
-                                format!(
-                                    "`{name}` lacks {shown}; `{field}` must be {}",
-                                    check.describe()
+                                tr!(
+                                    lang,
+                                    "team-required-lacks-inner",
+                                    name = name.as_str(),
+                                    shown = shown,
+                                    field = field,
+                                    allowed = allowed()
                                 )
                             } else {
-                                format!(
-                                    "`{name}` is {}, so it lacks {shown}; `{field}` must be {}",
-                                    show(at, cx.is_secret(at.span)),
-                                    check.describe()
+                                tr!(
+                                    lang,
+                                    "team-required-not-object",
+                                    name = name.as_str(),
+                                    value = show(at, cx.is_secret(at.span), lang),
+                                    shown = shown,
+                                    field = field,
+                                    allowed = allowed()
                                 )
                             };
                             found.push(Finding {
@@ -1535,8 +1626,14 @@ fn evaluate<'a>(
                     span: member.key_span,
                     node: &member.value,
                     suffix: tokens.clone(),
-                    message: format!("`{field}` has `{key}`, but it must be {}", check.describe()),
-                    help: Some(format!("remove `{last}`")),
+                    message: tr!(
+                        lang,
+                        "team-forbidden-has",
+                        field = field,
+                        key = key.as_str(),
+                        allowed = allowed()
+                    ),
+                    help: Some(tr!(lang, "help-team-remove", key = last.as_str())),
                     label: None,
                 });
             }
@@ -1560,9 +1657,21 @@ fn evaluate<'a>(
                     continue;
                 };
                 let secret = sensitive || cx.is_secret(node.span);
+                let value = show(node, secret, lang);
                 let what = match item_field {
-                    Some(f) => format!("the `{f}` {} of item {first}", show(node, secret)),
-                    None => format!("item {first} ({})", show(node, secret)),
+                    Some(f) => tr!(
+                        lang,
+                        "team-unique-item-field",
+                        key = f.as_str(),
+                        value = value,
+                        first = first.to_string()
+                    ),
+                    None => tr!(
+                        lang,
+                        "team-unique-item",
+                        first = first.to_string(),
+                        value = value
+                    ),
                 };
                 let mut suffix = vec![repeat.to_string()];
                 suffix.extend(tokens.iter().cloned());
@@ -1570,12 +1679,16 @@ fn evaluate<'a>(
                     span: node.span,
                     node,
                     suffix,
-                    message: format!(
-                        "item {repeat} of `{field}` repeats {what}, but `{field}` must be {}",
-                        check.describe()
+                    message: tr!(
+                        lang,
+                        "team-unique-repeats",
+                        repeat = repeat.to_string(),
+                        field = field,
+                        what = what,
+                        allowed = allowed()
                     ),
                     help: None,
-                    label: Some((first_node.span, "first here".into())),
+                    label: Some((first_node.span, tr!(lang, "team-first-here"))),
                 });
             }
         }
@@ -1584,7 +1697,7 @@ fn evaluate<'a>(
                 return found;
             };
             let secret = sensitive || cx.is_secret(node.span);
-            if let Some(v) = check.evaluate(field, subject, secret) {
+            if let Some(v) = check.evaluate_in(lang, rule, field, subject, secret) {
                 found.push(Finding {
                     span: node.span,
                     node,
@@ -1794,7 +1907,10 @@ mod tests {
         let t: T = toml::from_str(text).unwrap();
         let e = read_template(&t.m, text).unwrap_err();
         assert_eq!(&text[e.span.clone().unwrap()], "{vaule}");
-        assert_eq!(e.help.as_deref(), Some("did you mean `{value}`?"));
+        assert_eq!(
+            e.help.map(|h| h.format(Lang::EnUs)).as_deref(),
+            Some("did you mean `{value}`?")
+        );
     }
 
     #[test]
