@@ -124,7 +124,7 @@ impl fmt::Display for ConfigError {
 impl std::error::Error for ConfigError {}
 
 /// One configuration file as written.
-#[derive(Debug, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub(crate) struct RawConfig {
     #[serde(default)]
@@ -158,7 +158,7 @@ pub(crate) struct RawConfig {
 
 /// The `[secrets]` table: what `plaintext-secret` takes for a credential,
 /// as well as its built-in names and patterns.
-#[derive(Debug, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub(crate) struct SecretsConfig {
     #[serde(default)]
@@ -241,7 +241,7 @@ impl SecretPattern {
 }
 
 /// One configuration file, read and parsed: a layer of a policy.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub(crate) struct Layer {
     /// Where it is (or `<preset NAME>`, `<command line>`).
     pub path: PathBuf,

@@ -558,6 +558,8 @@ pub struct Resolver {
     chains: Mutex<HashMap<PathBuf, Vec<PathBuf>>>,
     /// The policy of each chain.
     policies: Mutex<HashMap<Vec<PathBuf>, Arc<Policy>>>,
+    /// Each configuration file met, parsed.
+    read: Mutex<HashMap<PathBuf, Layer>>,
 }
 
 impl Resolver {
@@ -585,6 +587,7 @@ impl Resolver {
             cwd,
             chains: Mutex::new(HashMap::new()),
             policies: Mutex::new(HashMap::new()),
+            read: Mutex::new(HashMap::new()),
         };
         // A bad `--config` file or option fails before anything is linted.
         if !matches!(resolver.discovery, Discovery::Nearest) {
@@ -642,7 +645,7 @@ impl Resolver {
         while let Some(d) = at {
             let candidate = d.join(FILE_NAME);
             if candidate.is_file() {
-                let root = is_root(&candidate)?;
+                let root = self.read(&candidate)?.config.root;
                 found.push(candidate);
                 if root {
                     break;
@@ -656,6 +659,26 @@ impl Resolver {
             .unwrap_or_else(|e| e.into_inner())
             .insert(dir.to_path_buf(), found.clone());
         Ok(found)
+    }
+
+    /// The configuration file at `path`, read and parsed once whatever the
+    /// number of chains it is part of (discovery asks it for `root`, then
+    /// each policy built on it for the rest).
+    fn read(&self, path: &Path) -> Result<Layer, ConfigError> {
+        if let Some(layer) = self
+            .read
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .get(path)
+        {
+            return Ok(layer.clone());
+        }
+        let layer = Layer::read(path)?;
+        self.read
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .insert(path.to_path_buf(), layer.clone());
+        Ok(layer)
     }
 
     fn policy_of_chain(&self, chain: Vec<PathBuf>) -> Result<Arc<Policy>, ConfigError> {
@@ -673,12 +696,12 @@ impl Resolver {
             _ => chain.clone(),
         };
         for file in &files {
-            let layer = Layer::read(file)?;
+            let layer = self.read(file)?;
             let mut stack = vec![canonical(file)];
             expand(layer, &mut stack, &mut layers)?;
         }
         if let Some(o) = &self.overrides {
-            layers.push(Layer::parse(o.path.clone(), o.dir.clone(), o.text.clone())?);
+            layers.push(o.clone());
         }
         let policy = Arc::new(Policy::build(&layers, &self.options, &self.cwd)?);
         self.policies
@@ -687,13 +710,6 @@ impl Resolver {
             .insert(chain, policy.clone());
         Ok(policy)
     }
-}
-
-/// Whether the file at `path` says `root = true` (read cheaply: the whole
-/// file is parsed later, and a file that does not parse stops the run then).
-fn is_root(path: &Path) -> Result<bool, ConfigError> {
-    let layer = Layer::read(path)?;
-    Ok(layer.config.root)
 }
 
 fn canonical(path: &Path) -> PathBuf {

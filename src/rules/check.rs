@@ -505,6 +505,25 @@ impl Check {
         sensitive: bool,
     ) -> Option<Violation> {
         let allowed = || self.describe_in(lang, rule);
+        // A value as a message quotes it: in clear, or as words (message id
+        // `hidden`) when it may be a secret.
+        let shown = |clear: &str, hidden: &str| {
+            if sensitive {
+                tr!(lang, hidden)
+            } else {
+                clear.to_owned()
+            }
+        };
+        // "`field` is VALUE, but it must be ALLOWED".
+        let value_is = |value: String| {
+            tr!(
+                lang,
+                "value-is",
+                field = field,
+                value = value,
+                allowed = allowed()
+            )
+        };
         let message = match (self, subject) {
             (
                 Check::Range {
@@ -526,18 +545,7 @@ impl Check {
                 if value.validate_range(lo, hi, xlo, xhi) {
                     return None;
                 }
-                let raw = if sensitive {
-                    tr!(lang, "shown-a-number")
-                } else {
-                    raw.to_owned()
-                };
-                tr!(
-                    lang,
-                    "value-is",
-                    field = field,
-                    value = raw,
-                    allowed = allowed()
-                )
+                value_is(shown(raw, "shown-a-number"))
             }
             (Check::Length { min, max }, Subject::Str(s)) => {
                 if s.validate_length(*min, *max, None) {
@@ -568,24 +576,13 @@ impl Check {
                 if values.iter().any(|v| v == s) {
                     return None;
                 }
-                let shown = if sensitive {
-                    tr!(lang, "shown-not-allowed")
-                } else {
-                    format!("{s:?}")
-                };
                 let help = values
                     .iter()
                     .filter(|_| !sensitive)
                     .find(|v| v.eq_ignore_ascii_case(s.trim()))
                     .map(|v| tr!(lang, "help-case-sensitive", value = v));
                 return Some(Violation {
-                    message: tr!(
-                        lang,
-                        "value-is",
-                        field = field,
-                        value = shown,
-                        allowed = allowed()
-                    ),
+                    message: value_is(shown(&format!("{s:?}"), "shown-not-allowed")),
                     help,
                 });
             }
@@ -593,18 +590,7 @@ impl Check {
                 if s == value {
                     return None;
                 }
-                let shown = if sensitive {
-                    tr!(lang, "shown-not-allowed")
-                } else {
-                    format!("{s:?}")
-                };
-                tr!(
-                    lang,
-                    "value-is",
-                    field = field,
-                    value = shown,
-                    allowed = allowed()
-                )
+                value_is(shown(&format!("{s:?}"), "shown-not-allowed"))
             }
             (Check::Charset { compiled, .. }, Subject::Str(s)) => {
                 self.compile().ok()?;
@@ -649,36 +635,14 @@ impl Check {
                 if !values.iter().any(|v| v == s) {
                     return None;
                 }
-                let shown = if sensitive {
-                    tr!(lang, "shown-a-value-not-allowed")
-                } else {
-                    format!("{s:?}")
-                };
-                tr!(
-                    lang,
-                    "value-is",
-                    field = field,
-                    value = shown,
-                    allowed = allowed()
-                )
+                value_is(shown(&format!("{s:?}"), "shown-a-value-not-allowed"))
             }
             (Check::Pattern { compiled, .. }, Subject::Str(s)) => {
                 self.compile().ok()?;
                 if compiled.get()?.as_ref()?.is_match(s) {
                     return None;
                 }
-                let shown = if sensitive {
-                    tr!(lang, "shown-a-value-not-matching")
-                } else {
-                    format!("{s:?}")
-                };
-                tr!(
-                    lang,
-                    "value-is",
-                    field = field,
-                    value = shown,
-                    allowed = allowed()
-                )
+                value_is(shown(&format!("{s:?}"), "shown-a-value-not-matching"))
             }
             (Check::Decimals { max }, Subject::Number { raw, value }) => {
                 // A value that underflows to zero or overflows (`5e-999999`)
@@ -690,11 +654,7 @@ impl Check {
                 if places <= *max as u64 {
                     return None;
                 }
-                let raw = if sensitive {
-                    tr!(lang, "shown-a-number")
-                } else {
-                    raw.to_owned()
-                };
+                let raw = shown(raw, "shown-a-number");
                 tr!(
                     lang,
                     "decimals-violation",
