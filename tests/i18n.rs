@@ -1037,3 +1037,30 @@ fn baseline_and_output_file_faults_are_chinese() {
         "{said}"
     );
 }
+
+#[test]
+fn a_bad_configuration_met_on_a_walk_is_told_in_the_language_of_the_run() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    std::fs::create_dir_all(dir.path().join("bad")).expect("mkdir");
+    std::fs::write(
+        dir.path().join("bad/coc-lint.toml"),
+        "[severity]\nCOC202 = \"loud\"\n",
+    )
+    .expect("write");
+    std::fs::write(
+        dir.path().join("bad/a.json"),
+        r#"{"timeout": 300, "success_rate": 100, "execute_user": "root"}"#,
+    )
+    .expect("write");
+    let out = common::bin()
+        .current_dir(dir.path())
+        .args(["check", "--lang", "zh-cn", "--format", "json", "."])
+        .output()
+        .expect("the binary runs");
+    assert_eq!(out.status.code(), Some(2));
+    let report: Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    let d = &report["diagnostics"][0];
+    assert_eq!(d["code"], "COC900");
+    let message = d["message"].as_str().expect("a message");
+    assert!(message.chars().any(is_cjk), "{message}");
+}

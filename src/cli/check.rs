@@ -557,7 +557,7 @@ impl<'a> Source<'a> {
                     {
                         Box::new(std::iter::empty())
                     }
-                    Ok(e) => self.walked(e.into_path(), policy),
+                    Ok(e) => self.walked(e.into_path()),
                     Err(e) => Box::new(std::iter::once(walk_error(linter, &e))),
                 }
             })
@@ -579,13 +579,7 @@ impl<'a> Source<'a> {
     /// A file a walk met: linted under its own folder's policy when that
     /// policy's `include` takes it. A configuration that cannot be
     /// understood is reported once, and no file under it is linted.
-    fn walked(
-        self,
-        path: PathBuf,
-        walk_root: &Arc<Policy>,
-    ) -> Box<dyn Iterator<Item = Input> + 'a> {
-        // Most files of a walk share the walk root's policy: only a folder
-        // with a configuration of its own makes a new one.
+    fn walked(self, path: PathBuf) -> Box<dyn Iterator<Item = Input> + 'a> {
         let policy = match self.resolver.policy(&path, false) {
             Ok(policy) => policy,
             Err(e) => {
@@ -593,15 +587,10 @@ impl<'a> Source<'a> {
                 if !seen.insert(e.path.clone()) {
                     return Box::new(std::iter::empty());
                 }
-                let (mut report, text) = e.report();
+                let (mut report, text) = e.report_in(super::lang::of_config_error(&e));
                 report.path = shown_path(self.resolver, &report.path);
                 return Box::new(std::iter::once(Input::Config(report, text)));
             }
-        };
-        let policy = if Arc::ptr_eq(&policy, walk_root) {
-            walk_root.clone()
-        } else {
-            policy
         };
         // `exclude` was asked of the same policy as the walk met the file.
         if !policy.walk().included(&self.resolver.absolute(&path)) {
