@@ -45,6 +45,10 @@ use crate::rules::RuleSet;
 use config::{IgnoreEntry, Layer, SecretPattern};
 use suppress::{absolute, PathMatcher};
 
+/// The name the command-line options are read under, as a configuration
+/// of their own, so that their faults are reported like a file's.
+pub(crate) const COMMAND_LINE: &str = "<command line>";
+
 /// The presets shipped with the rules: name, text.
 pub const PRESETS: &[(&str, &str)] = &[
     (
@@ -575,7 +579,7 @@ impl Resolver {
             None
         } else {
             Some(Layer::parse(
-                PathBuf::from("<command line>"),
+                PathBuf::from(COMMAND_LINE),
                 cwd.clone(),
                 Arc::from(text),
             )?)

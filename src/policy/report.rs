@@ -10,7 +10,7 @@
 
 use std::collections::BTreeMap;
 use std::ops::Range;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use toml::de::{DeTable, DeValue};
@@ -89,8 +89,8 @@ pub fn unused_ignores(policies: &[Arc<Policy>]) -> Vec<(FileReport, Vec<u8>)> {
             .any(|i| i.glob.is_none() && index.is_some_and(|x| i.rules.contains(&x)));
         let severity = (unused.is_enabled() && !ignored).then(|| unused.severity());
         for ignore in policy.suppressions().ignores() {
-            if !ignore.file.ends_with(super::FILE_NAME) && ignore.file.extension().is_none() {
-                continue; // `<command line>`
+            if ignore.file == Path::new(super::COMMAND_LINE) {
+                continue;
             }
             let (text, span) = ignore.location();
             let entry = entries
